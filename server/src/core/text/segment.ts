@@ -1,0 +1,105 @@
+// Splits a document into segments: sentences, headlines and paragraph lines. Segments are the unit of
+// recognition and of caching, so their boundaries depend only on nearby text: an edit re-analyses the
+// segment it touches, not the document.
+
+export interface Segment {
+  /** UTF-16 offset of the first character in the document. */
+  start: number;
+  /** UTF-16 offset just after the last character (end exclusive). */
+  end: number;
+  text: string;
+}
+
+/** Words after which a period does not end a sentence. Lower-case keys. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt',
+  'cpl', 'pvt', 'adm', 'cmdr', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'insp', 'supt',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'no', 'nos', 'vs', 'etc', 'inc', 'corp', 'co', 'ltd', 'bros', 'dept', 'est', 'approx', 'fig', 'vol',
+  'e.g', 'i.e', 'al', 'ca', 'cf', 'op', 'art', 'sec', 'gov\'t',
+]);
+
+/** Longest run of text without a boundary; a longer one is cut at white space (binary junk, one-line files). */
+export const MAX_SEGMENT = 4000;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0x200b || c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a);
+}
+function isBreak(c: number): boolean { return c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85; }
+
+const LOWER_OR_DIGIT = /[\p{Ll}\p{Nd}]/u;
+const CLOSERS = '"\'”’»)]';
+
+function abbreviationBefore(text: string, dot: number): boolean {
+  let i = dot - 1;
+  while (i >= 0 && /[\p{L}.']/u.test(text[i])) i--;
+  const word = text.slice(i + 1, dot);
+  if (word.length === 0) return false;
+  if (word.length === 1 && /\p{Lu}/u.test(word)) return true;          // initials: J. Smith
+  if (word.includes('.')) return true;                                 // U.S.  a.m.  e.g.
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+export function segment(text: string): Segment[] {
+  const out: Segment[] = [];
+  const n = text.length;
+  let segStart = 0;
+
+  const push = (end: number) => {
+    let s = segStart, e = end;
+    while (s < e && (isSpace(text.charCodeAt(s)) || isBreak(text.charCodeAt(s)))) s++;
+    while (e > s && (isSpace(text.charCodeAt(e - 1)) || isBreak(text.charCodeAt(e - 1)))) e--;
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
+  };
+
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isBreak(c)) {
+      // A run of line breaks and blanks: a blank line always ends a segment; a single break ends one
+      // unless the next line continues the sentence (starts lower-case or with a digit).
+      let k = i, breaks = 0;
+      while (k < n) {
+        const d = text.charCodeAt(k);
+        if (d === 13 && text.charCodeAt(k + 1) === 10) { breaks++; k += 2; continue; }
+        if (isBreak(d)) { breaks++; k++; continue; }
+        if (isSpace(d)) { k++; continue; }
+        break;
+      }
+      if (breaks >= 2 || k >= n || !LOWER_OR_DIGIT.test(text[k])) {
+        push(i);
+        segStart = k;
+      }
+      i = k - 1;
+      continue;
+    }
+    if (c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */) {
+      let j = i + 1;
+      while (j < n && CLOSERS.includes(text[j])) j++;
+      if (j < n && isSpace(text.charCodeAt(j))) {
+        let k = j;
+        while (k < n && isSpace(text.charCodeAt(k))) k++;
+        if (k < n && !isBreak(text.charCodeAt(k)) && !LOWER_OR_DIGIT.test(text[k]) &&
+            !(c === 46 && abbreviationBefore(text, i))) {
+          push(j);
+          segStart = k;
+          i = k - 1;
+          continue;
+        }
+      }
+    }
+    if (i - segStart >= MAX_SEGMENT && isSpace(c)) {
+      push(i);
+      segStart = i + 1;
+    } else if (i - segStart >= MAX_SEGMENT * 2) {
+      // No white space at all (binary junk): cut anyway, never inside a surrogate pair.
+      const cut = (c >= 0xdc00 && c <= 0xdfff) ? i + 1 : i;
+      push(cut);
+      segStart = cut;
+      i = cut - 1;
+    }
+  }
+  push(n);
+  return out;
+}
