@@ -1,7 +1,13 @@
 // The registered recognizers. Adding one: write a module exporting a SegmentRecognizer, add it here.
 import type { SegmentRecognizer } from '../api';
 import { figures } from './figures';
+import { gazetteerRecognizer } from './gazetteer';
+import { names } from './names';
+import { timex } from './timex';
 
 export const recognizers: readonly SegmentRecognizer[] = [
   figures,
+  gazetteerRecognizer,
+  names,
+  timex,
 ];

@@ -1,7 +1,11 @@
 // The registered document-level refiners, run in `order`.
 import type { Refiner } from '../api';
 import { overlaps } from './overlaps';
+import { places } from './places';
+import { timexRefiner } from './timex';
 
 export const refiners: readonly Refiner[] = [
   overlaps,
+  places,
+  timexRefiner,
 ].sort((a, b) => a.order - b.order);

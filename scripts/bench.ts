@@ -1,0 +1,180 @@
+// Speed and memory against the budgets: `npm run bench` (builds first).
+//  (a) core throughput on generated news-like text (fresh Analyzer: the segment cache cannot help);
+//  (b) the built language server over stdio: cold start to first diagnostics, opening a 200 KB document,
+//      edit -> diagnostics, hover, semantic tokens, peak resident memory (VmHWM).
+// The text comes from test/helpers/newsText.ts (the project's own templates), never from a corpus.
+import * as fs from 'fs';
+import { performance } from 'perf_hooks';
+import type { Hover, SemanticTokens } from 'vscode-languageserver-protocol';
+import { analyze, Analyzer } from '../server/src/core';
+import { hoverAt } from '../server/src/lsp/hover';
+import { Snapshot } from '../server/src/lsp/snapshot';
+import { assertServerBuilt, decodeTokens, fileUri, Lines, LspClient, percentile } from '../test/helpers/lspClient';
+import { NewsGenerator, rng } from '../test/helpers/newsText';
+
+interface Row { metric: string; value: number; unit: string; budget?: number; higherIsBetter?: boolean; note?: string }
+const rows: Row[] = [];
+const MB = 1e6;
+
+function ms(t0: number): number { return performance.now() - t0; }
+
+function coreThroughput(): void {
+  // Load the knowledge (gazetteer, models...) first, on a text of its own: loading is counted by the cold start.
+  const t0 = performance.now();
+  analyze(new NewsGenerator(999).article());
+  const warm = ms(t0);
+  const rates: number[] = [];
+  let size = 0;
+  for (const seed of [1, 2, 3]) {
+    const text = new NewsGenerator(seed).text(1.2 * 1024 * 1024);
+    size = Buffer.byteLength(text, 'utf8');
+    const analyzer = new Analyzer();
+    const t = performance.now();
+    const result = analyzer.analyze(text);
+    const s = ms(t) / 1000;
+    rates.push(size / MB / s);
+    if (seed === 1) console.log(`core: ${(size / MB).toFixed(2)} MB, ${result.annotations.length} annotations, ${result.findings.length} findings, ${(s * 1000).toFixed(0)} ms`);
+  }
+  rates.sort((a, b) => a - b);
+  console.log(`core: knowledge warm-up ${warm.toFixed(0)} ms; MB/s over 3 texts: ${rates.map(r => r.toFixed(2)).join(', ')}`);
+  rows.push({ metric: `core throughput (median of 3 × ${(size / MB).toFixed(1)} MB)`, value: rates[1], unit: 'MB/s', budget: 5, higherIsBetter: true });
+}
+
+function vmHWM(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function server(): Promise<void> {
+  assertServerBuilt();
+  const gen = new NewsGenerator(42);
+  const small = gen.article();
+
+  // Cold start: spawn -> initialize -> didOpen -> first publishDiagnostics.
+  const t0 = performance.now();
+  const client = new LspClient();
+  try {
+    const init = await client.initialize();
+    const legend = init.capabilities.semanticTokensProvider!.legend;
+    const smallUri = fileUri('bench-small.news');
+    await client.open(smallUri, small, 1);
+    await client.diagnosticsFor(smallUri, 1, 30000);
+    rows.push({ metric: 'cold start to first diagnostics', value: ms(t0), unit: 'ms', budget: 600 });
+
+    // Open a 200 KB document.
+    const big = new NewsGenerator(43).text(200 * 1024);
+    const uri = fileUri('bench-200k.news');
+    let t = performance.now();
+    await client.open(uri, big, 1);
+    const first = await client.diagnosticsFor(uri, 1, 60000);
+    rows.push({ metric: `open ${(big.length / 1024).toFixed(0)} KB doc to diagnostics`, value: ms(t), unit: 'ms', note: `${first.diagnostics.length} diagnostics` });
+
+    // Random single-character edits, each waited for.
+    const r = rng(5);
+    let text = big;
+    let version = 1;
+    const editTimes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const lines = new Lines(text);
+      const offset = Math.floor(r() * text.length);
+      const pos = lines.position(offset);
+      let change;
+      if (i % 2 === 0 || text.length === 0) {
+        const ch = 'abcdefghij 0123456789.,'[Math.floor(r() * 23)];
+        change = { range: { start: pos, end: pos }, text: ch };
+        text = text.slice(0, offset) + ch + text.slice(offset);
+      } else {
+        // Delete one character that is not part of a line break or a surrogate pair.
+        const c = text.charCodeAt(offset);
+        if (c === 10 || c === 13 || (c >= 0xd800 && c <= 0xdfff)) { i--; continue; }
+        change = { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+        text = text.slice(0, offset) + text.slice(offset + 1);
+      }
+      t = performance.now();
+      await client.change(uri, ++version, [change]);
+      await client.diagnosticsFor(uri, version, 30000);
+      editTimes.push(ms(t));
+    }
+    editTimes.sort((a, b) => a - b);
+    rows.push({ metric: 'edit -> diagnostics p50 (200 edits)', value: percentile(editTimes, 50), unit: 'ms' });
+    rows.push({ metric: 'edit -> diagnostics p95 (200 edits)', value: percentile(editTimes, 95), unit: 'ms', budget: 30 });
+
+    // Semantic tokens (full) on the current text.
+    const tokenTimes: number[] = [];
+    let tokens: SemanticTokens = { data: [] };
+    for (let i = 0; i < 10; i++) {
+      t = performance.now();
+      tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+      tokenTimes.push(ms(t));
+    }
+    tokenTimes.sort((a, b) => a - b);
+    const decoded = decodeTokens(tokens.data, legend);
+    rows.push({ metric: 'semantic tokens full, 200 KB (median of 10)', value: percentile(tokenTimes, 50), unit: 'ms', note: `${decoded.length} tokens` });
+
+    // Hovers: half on tokens, half anywhere.
+    const lines = new Lines(text);
+    const hoverTimes: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < 1000; i++) {
+      const tok = decoded[Math.floor(r() * decoded.length)];
+      const position = i % 2 === 0 && tok
+        ? { line: tok.line, character: tok.character + Math.floor(r() * tok.length) }
+        : lines.position(Math.floor(r() * text.length));
+      t = performance.now();
+      const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+      hoverTimes.push(ms(t));
+      if (h) hits++;
+    }
+    hoverTimes.sort((a, b) => a - b);
+    rows.push({ metric: 'hover p50 (1000 hovers)', value: percentile(hoverTimes, 50), unit: 'ms', note: `${hits} with a card` });
+    rows.push({ metric: 'hover p99 (1000 hovers)', value: percentile(hoverTimes, 99), unit: 'ms', budget: 2, note: 'round trip over stdio' });
+
+    // The same hovers computed in this process (core card + LSP adapter), without transport or scheduling noise.
+    const result = new Analyzer().analyze(text);
+    const analysed = { uri, version, result, snapshot: new Snapshot(uri, version, text), elapsedMs: 0 };
+    const compute: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const position = lines.position(Math.floor(r() * text.length));
+      t = performance.now();
+      hoverAt(analysed, position);
+      compute.push(ms(t));
+    }
+    compute.sort((a, b) => a - b);
+    rows.push({ metric: 'hover compute p99 (in process)', value: percentile(compute, 99), unit: 'ms', note: 'core card + adapter only' });
+
+    rows.push({ metric: 'server peak RSS (VmHWM)', value: vmHWM(client.pid), unit: 'MB', budget: 250 });
+    if (client.errors().length) console.log(`server logged errors:\n${client.errors().join('\n')}`);
+  } finally {
+    await client.stop();
+  }
+}
+
+function table(): boolean {
+  let ok = true;
+  const lines = rows.map(r => {
+    const pass = r.budget === undefined ? '' : (r.higherIsBetter ? r.value >= r.budget : r.value <= r.budget) ? 'PASS' : 'FAIL';
+    if (pass === 'FAIL') ok = false;
+    const budget = r.budget === undefined ? '' : `${r.higherIsBetter ? '>=' : '<='} ${r.budget} ${r.unit}`;
+    return [r.metric, `${r.value.toFixed(r.value < 10 ? 2 : 1)} ${r.unit}`, budget, pass, r.note ?? ''];
+  });
+  const head = ['measure', 'value', 'budget', 'result', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map(l => l[i].length)));
+  const fmt = (l: string[]) => l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  console.log('\n' + fmt(head) + '\n' + widths.map(w => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(fmt(l));
+  return ok;
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  coreThroughput();
+  await server();
+  const ok = table();
+  const os = require('os') as typeof import('os');
+  console.log(`\nbench took ${(ms(t0) / 1000).toFixed(1)} s on ${process.version}, ${os.cpus().length} CPUs, ` +
+    `load average ${os.loadavg().map(l => l.toFixed(2)).join(' ')} (other processes skew the round trips)`);
+  process.exitCode = ok ? 0 : 1;
+}
+
+main().catch(error => { console.error(error); process.exitCode = 2; });

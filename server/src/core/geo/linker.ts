@@ -1,0 +1,271 @@
+// Document-level place linking: which gazetteer entry each place name means, and whether a name the
+// gazetteer recognizer proposed is a place at all.
+//
+// One sense per discourse: all mentions of one spelling get one entry. Scores start from the entry's prior
+// (population, kind), a strict-spelling bonus and the kind of name that matched (primary, alternate,
+// demonym), then add what the document says: its country focus and first-level-region focus (shares of the
+// other names' choices), closeness to the other places named (anchors), and `Place, Region` containment
+// (Alexandria, Va.; Paris, Texas). Two rounds of re-scoring after the first choice.
+
+import {
+  CLS_ADMIN1, CLS_ADMIN2, CLS_CAPITAL, CLS_COUNTRY, CLS_FEATURE, CLS_PLACE, CLS_REGION, CLS_SEAT1, CLS_SEAT2, CLS_SECTION,
+  POST_ABBREV, POST_DEMONYM, POST_PRIMARY,
+} from './format';
+import { distanceKm, Gazetteer } from './gazetteer';
+import {
+  candEntry, candFlag, candStrict, EV_COMMA_AFTER, EV_COMMA_BEFORE, EV_DATELINE, EV_DIRECTION, EV_INITIAL, EV_MULTI,
+  EV_OF_BEFORE, EV_ORG_AFTER, EV_PREP, EV_RUN_AFTER, EV_RUN_BEFORE, EV_STOPWORD, EV_TITLE,
+} from './evidence';
+
+export interface LinkInput {
+  start: number;
+  end: number;
+  /** Strict key of the name (groups the mentions of one spelling). */
+  key: string;
+  /** Packed candidates (evidence.ts). */
+  cands: number[];
+  /** Evidence bits from the gazetteer recognizer (0 for names from other recognizers). */
+  ev: number;
+  /** Another recognizer (NER) says this is a place. */
+  confirmed: boolean;
+  /** The name modifies a longer name the NER found (Texas Department of..., Georgian Interior Ministry). */
+  modifier?: boolean;
+}
+
+export interface LinkOutput {
+  /** The chosen entry, or -1. */
+  entry: number;
+  /** Whether the mention is a place (always true for confirmed mentions). */
+  accept: boolean;
+  score: number;
+  /** Score margin over the runner-up (confidence). */
+  margin: number;
+}
+
+interface Cand { entry: number; flag: number; strict: boolean; cls: number; base: number; score: number }
+interface Group {
+  key: string;
+  members: number[];
+  cands: Cand[];
+  choice: number; // index into cands, -1 none
+  margin: number;
+  ev: number;      // OR of members' evidence
+  confirmed: boolean;
+  /** Groups of names written right after this one as `This, That`. */
+  next: Set<number>;
+  prev: Set<number>;
+  count: number;
+}
+
+const COUNTRY_FOCUS = 4;
+const ADMIN_FOCUS = 3;
+const POINT_CLASSES = new Set([CLS_PLACE, CLS_SEAT2, CLS_SEAT1, CLS_CAPITAL, CLS_ADMIN2, CLS_FEATURE, CLS_SECTION]);
+const CUES = EV_PREP | EV_DIRECTION | EV_DATELINE | EV_COMMA_AFTER | EV_COMMA_BEFORE;
+
+function isCityClass(cls: number): boolean { return cls === CLS_PLACE || cls === CLS_SEAT1 || cls === CLS_SEAT2 || cls === CLS_CAPITAL || cls === CLS_SECTION; }
+
+export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: string): LinkOutput[] {
+  // ---- groups
+  const groups: Group[] = [];
+  const byKey = new Map<string, number>();
+  const groupOf: number[] = [];
+  inputs.forEach((m, i) => {
+    let g = byKey.get(m.key);
+    if (g === undefined) {
+      g = groups.length;
+      byKey.set(m.key, g);
+      groups.push({ key: m.key, members: [], cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: new Set(), prev: new Set(), count: 0 });
+    }
+    const G = groups[g];
+    G.members.push(i);
+    G.ev |= m.ev;
+    G.confirmed ||= m.confirmed;
+    G.count++;
+    if (G.cands.length === 0 && m.cands.length > 0) {
+      const anyStrict = m.cands.some(candStrict);
+      for (const c of m.cands) {
+        const entry = candEntry(c), flag = candFlag(c), strict = candStrict(c);
+        const cls = gz.cls(entry);
+        let base = gz.prior(entry) + (strict ? 2 : anyStrict ? -6 : 0) +
+          (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 0.5 : flag === POST_ABBREV ? 0.5 : 0);
+        if (gz.unresolved(entry)) base -= 0.5;
+        G.cands.push({ entry, flag, strict, cls, base, score: base });
+      }
+      // A first-level region named like a city of its country (Aleppo, Baghdad, Damascus) is the city; one
+      // named like a big city elsewhere (Gaza, Mozambique) yields to it too.
+      for (const c of G.cands) {
+        if (c.cls !== CLS_ADMIN1) continue;
+        const cc = gz.country(c.entry);
+        if (G.cands.some(o => isCityClass(o.cls) && o.strict && gz.country(o.entry) === cc && gz.population(o.entry) >= 20000)) c.base -= 6;
+        else if (G.cands.some(o => isCityClass(o.cls) && o.strict && gz.population(o.entry) >= 100000)) c.base -= 3;
+      }
+    }
+    groupOf.push(g);
+  });
+  // `This, That` pairs (Alexandria, Va.).
+  const order = inputs.map((_, i) => i).sort((a, b) => inputs[a].start - inputs[b].start);
+  for (let q = 0; q + 1 < order.length; q++) {
+    const a = inputs[order[q]], b = inputs[order[q + 1]];
+    if (b.start - a.end > 4 || b.start <= a.end) continue;
+    if (!/^\s*,\s*$/.test(text.slice(a.end, b.start))) continue;
+    const ga = groupOf[order[q]], gb = groupOf[order[q + 1]];
+    if (ga === gb) continue;
+    groups[ga].next.add(gb);
+    groups[gb].prev.add(ga);
+  }
+
+  // ---- initial choice by prior
+  for (const G of groups) choose(G, c => c.base);
+
+  for (let round = 0; round < 2; round++) {
+    // Focus: shares of countries and first-level regions among the names' current choices.
+    const countryW = new Map<string, number>(), adminW = new Map<string, number>();
+    const own: { cc: string; adm: string; w: number }[] = [];
+    let total = 0;
+    for (const G of groups) {
+      if (G.choice < 0) { own.push({ cc: '', adm: '', w: 0 }); continue; }
+      const c = G.cands[G.choice];
+      const conf = 0.3 + 0.7 * Math.min(1, G.margin / 3);
+      const w = conf * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) * (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
+      const cc = gz.country(c.entry), adm = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? '' : gz.adminKey(c.entry);
+      if (cc) countryW.set(cc, (countryW.get(cc) ?? 0) + w);
+      if (adm) adminW.set(adm, (adminW.get(adm) ?? 0) + w);
+      total += w;
+      own.push({ cc, adm, w });
+    }
+    // Anchors: the most confident point-like choices.
+    const anchors = groups.map((G, gi) => ({ gi, G }))
+      .filter(({ G }) => G.choice >= 0 && POINT_CLASSES.has(G.cands[G.choice].cls) && !gz.unresolved(G.cands[G.choice].entry))
+      .sort((a, b) => b.G.margin - a.G.margin).slice(0, 40)
+      .map(({ gi, G }) => ({ gi, lat: gz.lat(G.cands[G.choice].entry), lon: gz.lon(G.cands[G.choice].entry) }));
+
+    groups.forEach((G, gi) => {
+      if (G.cands.length === 0) return;
+      const o = own[gi];
+      const rest = total - o.w;
+      for (const c of G.cands) {
+        let s = c.base;
+        const cc = gz.country(c.entry);
+        if (rest > 0 && cc) s += COUNTRY_FOCUS * Math.max(0, (countryW.get(cc) ?? 0) - (o.cc === cc ? o.w : 0)) / rest;
+        const adm = gz.adminKey(c.entry);
+        if (rest > 0 && adm && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, (adminW.get(adm) ?? 0) - (o.adm === adm ? o.w : 0)) / rest;
+        if (POINT_CLASSES.has(c.cls) && anchors.length > 0 && !gz.unresolved(c.entry)) {
+          const la = gz.lat(c.entry), lo = gz.lon(c.entry);
+          let dmin = Infinity;
+          for (const a of anchors) {
+            if (a.gi === gi) continue;
+            const d = distanceKm(la, lo, a.lat, a.lon);
+            if (d < dmin) dmin = d;
+          }
+          s += dmin < 50 ? 2 : dmin < 150 ? 1.5 : dmin < 400 ? 0.7 : 0;
+        }
+        // `This, That`: this inside that, that containing this.
+        for (const h of G.next) if (containedIn(gz, c, groups[h])) { s += 5; break; }
+        for (const h of G.prev) if (contains(gz, c, groups[h])) { s += 5; break; }
+        c.score = s;
+      }
+      choose(G, c => c.score);
+    });
+  }
+
+  // ---- acceptance
+  const acceptedKeys = new Set<string>();
+  const result: LinkOutput[] = inputs.map(() => ({ entry: -1, accept: false, score: 0, margin: 0 }));
+  const decide = (i: number): boolean => {
+    const m = inputs[i];
+    const G = groups[groupOf[i]];
+    if (m.confirmed) return true;
+    if (G.choice < 0) return false;
+    const c = G.cands[G.choice];
+    const ev = m.ev;
+    if (ev & EV_TITLE) return false;
+    const cue = (ev & CUES) !== 0;
+    const big = c.cls === CLS_COUNTRY || c.cls === CLS_ADMIN1 || c.cls === CLS_REGION;
+    const pop = gz.population(c.entry);
+    if (ev & EV_STOPWORD) return cue && (big || c.strict);
+    if (c.flag === POST_ABBREV) return true;
+    // A place naming an organisation or event (Texas Department of..., Dublin City Council, Georgian Interior
+    // Ministry): a place when the name is spelled as in the gazetteer and not a mere village.
+    if (m.modifier || (ev & EV_ORG_AFTER)) {
+      return c.strict && (big || c.cls === CLS_ADMIN2 || c.cls === CLS_FEATURE || c.cls === CLS_CAPITAL || c.cls === CLS_SEAT1 ||
+        c.flag === POST_DEMONYM || pop >= 1000);
+    }
+    if (ev & (EV_RUN_BEFORE | EV_RUN_AFTER)) {
+      // Part of a longer capitalised name: only a country, a region or a state stands out of it; other names
+      // only when the document names them as places elsewhere (second pass).
+      return big && c.strict && c.flag !== POST_DEMONYM;
+    }
+    if (!c.strict) {
+      return (ev & (EV_MULTI | CUES)) !== 0 && (pop >= 10000 || c.cls !== CLS_PLACE) && c.cls !== CLS_SECTION;
+    }
+    if (big || c.cls === CLS_ADMIN2 || c.cls === CLS_FEATURE) return true;
+    if (c.cls === CLS_CAPITAL || pop >= 100000) return true;
+    if (c.cls === CLS_SECTION && !cue) return false;
+    if ((ev & EV_INITIAL) && !cue) return pop >= 50000 || c.cls === CLS_SEAT1;
+    if (cue) return true;
+    if ((ev & EV_MULTI) && (pop >= 1000 || c.cls === CLS_SEAT1 || c.cls === CLS_SEAT2)) return true;
+    if (ev & EV_OF_BEFORE) return false;
+    return G.margin >= 1 && c.score - c.base >= 1.5 && pop >= 1000;
+  };
+  // Two passes: names accepted on their own first, then repeats of accepted names.
+  for (let i = 0; i < inputs.length; i++) {
+    const G = groups[groupOf[i]];
+    if (decide(i)) {
+      result[i].accept = true;
+      if (!(inputs[i].ev & (EV_INITIAL | EV_STOPWORD | EV_RUN_BEFORE | EV_RUN_AFTER)) || inputs[i].confirmed) acceptedKeys.add(inputs[i].key);
+    }
+    if (G.choice >= 0) {
+      result[i].entry = G.cands[G.choice].entry;
+      result[i].score = G.cands[G.choice].score;
+      result[i].margin = G.margin;
+    }
+  }
+  for (let i = 0; i < inputs.length; i++) {
+    if (result[i].accept || !acceptedKeys.has(inputs[i].key)) continue;
+    const ev = inputs[i].ev;
+    if (ev & (EV_TITLE | EV_RUN_BEFORE | EV_RUN_AFTER)) continue;
+    result[i].accept = true;
+  }
+  return result;
+}
+
+function choose(G: Group, score: (c: Cand) => number): void {
+  let best = -1, bs = -Infinity, second = -Infinity;
+  for (let k = 0; k < G.cands.length; k++) {
+    const s = score(G.cands[k]);
+    if (s > bs) { second = bs; bs = s; best = k; } else if (s > second) second = s;
+  }
+  G.choice = best;
+  G.margin = best < 0 ? 0 : second === -Infinity ? 5 : bs - second;
+}
+
+/** Whether `c` lies in one of the region-like candidates of group H. */
+function containedIn(gz: Gazetteer, c: Cand, H: Group): boolean {
+  for (const d of H.cands) {
+    if (regionContains(gz, d, c)) return true;
+  }
+  return false;
+}
+/** Whether `c` (a region-like candidate) contains one of the candidates of group H. */
+function contains(gz: Gazetteer, c: Cand, H: Group): boolean {
+  for (const d of H.cands) {
+    if (regionContains(gz, c, d)) return true;
+  }
+  return false;
+}
+function regionContains(gz: Gazetteer, region: Cand, place: Cand): boolean {
+  if (region.entry === place.entry) return false;
+  if (region.cls === CLS_COUNTRY) return place.cls !== CLS_COUNTRY && gz.country(place.entry) === gz.country(region.entry);
+  if (region.cls === CLS_ADMIN1) {
+    if (place.cls === CLS_COUNTRY || place.cls === CLS_ADMIN1 || place.cls === CLS_REGION) return false;
+    const ak = gz.adminKey(region.entry);
+    if (ak) return gz.adminKey(place.entry) === ak;
+    return gz.country(place.entry) === gz.country(region.entry) &&
+      distanceKm(gz.lat(region.entry), gz.lon(region.entry), gz.lat(place.entry), gz.lon(place.entry)) < 250;
+  }
+  if (region.cls === CLS_ADMIN2) {
+    return isCityClass(place.cls) && gz.adminKey(place.entry) === gz.adminKey(region.entry) &&
+      distanceKm(gz.lat(region.entry), gz.lon(region.entry), gz.lat(place.entry), gz.lon(place.entry)) < 60;
+  }
+  return false;
+}

@@ -1,0 +1,170 @@
+// Links every place mention (the gazetteer recognizer's and the NER's) to the best gazetteer entry with
+// document-level disambiguation (geo/linker.ts), sets `place`, marks `unresolved` where no entry fits, drops
+// the gazetteer's proposals that the document does not bear out, and settles disagreements with the NER:
+// - a gazetteer name inside a longer NER person/organization/misc name goes (Syrian in Syrian Democratic Forces);
+// - the same span as a NER person or misc: a country, state or region with a locative cue stays a place
+//   (in Jordan), anything else is left to the NER (Jordan said, for a person);
+// - the same span as a NER organization stays both (a country or capital acting: the actors refiner adds the actor);
+// - overlapping place spans: the one that links wins, the longer between two that link.
+// Cost: one gazetteer look-up per distinct NER place name (memoised per knowledge), linking over distinct names.
+
+import type { Refiner } from '../api';
+import { candEntry, candFlag, candStrict, EV_DATELINE, EV_DIRECTION, EV_PREP, EV_TITLE, GazetteerData, packCandidate } from '../geo/evidence';
+import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_DEMONYM } from '../geo/format';
+import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
+import { foldWords } from '../geo/keys';
+import { linkPlaces, LinkInput } from '../geo/linker';
+import type { Annotation } from '../types';
+
+const lookupMemo = new WeakMap<Gazetteer, Map<string, number[]>>();
+function lookupPacked(gz: Gazetteer, text: string): number[] {
+  let memo = lookupMemo.get(gz);
+  if (!memo) lookupMemo.set(gz, memo = new Map());
+  let r = memo.get(text);
+  if (!r) {
+    r = gz.lookup(text, 24).map(c => packCandidate(c.entry, c.flag, c.strict));
+    if (memo.size > 20000) memo.clear();
+    memo.set(text, r);
+  }
+  return r;
+}
+
+const NAME_CATEGORIES = new Set(['person', 'organization', 'misc']);
+
+export const places: Refiner = {
+  id: 'places',
+  order: 50,
+  refine(annotations, doc) {
+    const gz = doc.knowledge.get(gazetteerProvider);
+    const isGz = (a: Annotation) => a.source === 'gazetteer' && a.category === 'place' && !!a.data?.gz;
+    const gzList: Annotation[] = [], nerPlaces: Annotation[] = [], names: Annotation[] = [];
+    for (const a of annotations) {
+      if (isGz(a)) gzList.push(a);
+      else if (a.category === 'place' && !a.place) nerPlaces.push(a);
+      else if (NAME_CATEGORIES.has(a.category)) names.push(a);
+    }
+    if (gzList.length === 0 && nerPlaces.length === 0) return annotations;
+    const drop = new Set<Annotation>();
+
+    // Settle overlaps with the NER's names.
+    const others = [...names, ...nerPlaces].sort((a, b) => a.start - b.start);
+    const sameSpanName = new Map<Annotation, Annotation>();
+    for (const g of gzList) {
+      for (const o of overlapping(others, g)) {
+        if (o.category === 'place') {
+          if (o.start === g.start && o.end === g.end) { drop.add(o); continue; }     // the same name: keep the one with candidates
+          const gInsideO = o.start <= g.start && o.end >= g.end;
+          const oInsideG = g.start <= o.start && g.end >= o.end;
+          if (oInsideG) { drop.add(o); continue; }
+          const oLinks = nameLike(o.text) && lookupPacked(gz, o.text).some(candStrict);
+          if (gInsideO && oLinks) { drop.add(g); continue; }
+          if (gInsideO) { drop.add(o); continue; }
+          if (oLinks) drop.add(g); else drop.add(o);
+          continue;
+        }
+        if (o.start === g.start && o.end === g.end) {
+          if (o.category === 'organization') continue; // both: the place that acts
+          sameSpanName.set(g, o);
+          continue;
+        }
+        if (g.start <= o.start && g.end >= o.end) continue; // a longer name than the NER's (Tishreen dam): overlaps settles it
+        // Inside or across a NER name: the NER's name wins when it looks like one name (Syrian Democratic
+        // Forces); a span joining two names or running over lower-case words (Moscow and Tehran, Abu Kamal
+        // near the) is the NER's slip and the gazetteer's name stays.
+        if (nameLike(o.text)) drop.add(g);
+      }
+    }
+
+    // Link.
+    const inputs: LinkInput[] = [];
+    const subjects: Annotation[] = [];
+    for (const g of gzList) {
+      if (drop.has(g)) continue;
+      const d = g.data!.gz as GazetteerData;
+      inputs.push({ start: g.start, end: g.end, key: foldWords(g.text).join(''), cands: d.c, ev: d.ev, confirmed: false });
+      subjects.push(g);
+    }
+    for (const p of nerPlaces) {
+      if (drop.has(p)) continue;
+      inputs.push({ start: p.start, end: p.end, key: foldWords(p.text).join(''), cands: lookupPacked(gz, p.text), ev: 0, confirmed: true });
+      subjects.push(p);
+    }
+    const out = linkPlaces(inputs, gz, doc.text);
+
+    const changed = new Map<Annotation, Annotation>();
+    for (let i = 0; i < subjects.length; i++) {
+      const a = subjects[i], r = out[i], inp = inputs[i];
+      if (!r.accept) { drop.add(a); continue; }
+      const other = sameSpanName.get(a);
+      if (other) {
+        // The NER calls it a person: only a country, state or region after a locative word stays a place.
+        // It calls it misc (a nationality, an event): a demonym, a feature or a cued name stays a place.
+        const cls = r.entry >= 0 ? gz.cls(r.entry) : -1;
+        const cand = inp.cands.find(c => candEntry(c) === r.entry);
+        const strict = cand !== undefined && candStrict(cand);
+        const big = cls === CLS_COUNTRY || cls === CLS_ADMIN1 || cls === CLS_REGION;
+        const cue = (inp.ev & (EV_PREP | EV_DIRECTION)) !== 0;
+        const pop = r.entry >= 0 ? gz.population(r.entry) : 0;
+        const titled = (inp.ev & EV_TITLE) !== 0;
+        const strong = other.category === 'person'
+          ? strict && !titled && (big || (cue && pop >= 1000) || pop >= 100000 || (inp.ev & EV_DATELINE) !== 0)
+          : strict && (big || cue || cls === CLS_FEATURE || (cand !== undefined && candFlag(cand) === POST_DEMONYM));
+        if (strong) drop.add(other); else { drop.add(a); continue; }
+      }
+      const b: Annotation = { ...a, data: { ...a.data } };
+      delete b.data!.gz;
+      if (Object.keys(b.data!).length === 0) delete b.data;
+      let entry = r.entry;
+      // A name the NER found that matches only loosely a small place nobody else supports stays unresolved.
+      if (entry >= 0 && inp.confirmed && !inp.cands.some(c => candEntry(c) === entry && candStrict(c)) &&
+        gz.population(entry) < 1000 && r.margin < 1.5) entry = -1;
+      if (entry >= 0 && gz.unresolved(entry)) {
+        b.unresolved = true;
+        b.place = undefined;
+        b.data = { ...b.data, knownFeature: { id: gz.id(entry), name: gz.name(entry), kind: gz.kind(entry), country: gz.country(entry), note: gz.note(entry) } };
+      } else if (entry >= 0) {
+        b.place = gz.placeRef(entry);
+        b.unresolved = undefined;
+        b.data = { ...b.data, placeEntry: entry };
+      } else {
+        b.unresolved = true;
+      }
+      changed.set(a, b);
+    }
+    const result: Annotation[] = [];
+    for (const a of annotations) {
+      if (drop.has(a)) continue;
+      result.push(changed.get(a) ?? a);
+    }
+    return result;
+  },
+};
+
+const PARTICLE = /^(of|de|del|la|le|du|des|da|do|al|el|ad|ar|as|az|ez|ash|bin|ibn|the|and|on|upon|van|von|der|y)$/;
+/** Whether a span looks like one name: capitalised words and name particles, no lists or clauses. */
+function nameLike(text: string): boolean {
+  if (/,|;| and | & /.test(text)) return false;
+  const words = text.split(/\s+/);
+  for (const w of words) {
+    if (!w) continue;
+    if (/^[\p{Lu}\p{N}"'“(]/u.test(w) || /^[a-z]{1,3}-\p{Lu}/u.test(w)) continue;
+    if (PARTICLE.test(w)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** The annotations of a start-sorted list that overlap `g` (a short scan: lists are small per document). */
+function overlapping(sorted: Annotation[], g: Annotation): Annotation[] {
+  const out: Annotation[] = [];
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid].start < g.start) lo = mid + 1; else hi = mid; }
+  // Walk back over earlier starts that may still reach into g (names are short).
+  let i = lo;
+  while (i > 0 && g.start - sorted[i - 1].start < 200) i--;
+  for (; i < sorted.length && sorted[i].start < g.end; i++) {
+    const o = sorted[i];
+    if (o.end > g.start && o.start < g.end) out.push(o);
+  }
+  return out;
+}

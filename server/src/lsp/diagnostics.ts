@@ -1,0 +1,51 @@
+// Findings -> LSP diagnostics: source `dateline`, the stable code, a link to the check's section of the README,
+// and the other spans a finding talks about as related information.
+import { Diagnostic, DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import { checks, type Finding, type Severity } from '../core';
+import type { Analysed } from './documents';
+import type { Snapshot } from './snapshot';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'dateline';
+
+export class DiagnosticsPublisher {
+  /** Check names by code, for the README anchors. */
+  private readonly names = new Map(checks.map(c => [c.code, c.name]));
+
+  /** @param readmeUri `file:` URI of the extension's README; each check has a section named after it. */
+  constructor(private readonly connection: Connection, private readonly readmeUri: string) {}
+
+  toDiagnostic(finding: Finding, snapshot: Snapshot): Diagnostic {
+    const d: Diagnostic = {
+      range: snapshot.range(finding.start, finding.end),
+      severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      code: finding.code,
+      message: finding.message,
+    };
+    const name = this.names.get(finding.code);
+    if (name) d.codeDescription = { href: `${this.readmeUri}#${name}` };
+    if (finding.related?.length) {
+      d.relatedInformation = finding.related.map(r => ({
+        location: { uri: snapshot.uri, range: snapshot.range(r.start, r.end) },
+        message: r.message,
+      }));
+    }
+    return d;
+  }
+
+  publish(analysed: Analysed): void {
+    const diagnostics = analysed.result.findings.map(f => this.toDiagnostic(f, analysed.snapshot));
+    void this.connection.sendDiagnostics({ uri: analysed.uri, version: analysed.version, diagnostics });
+  }
+
+  clear(uri: string): void {
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
