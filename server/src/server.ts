@@ -4,8 +4,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ErrorCodes, ProposedFeatures, ResponseError,
-  TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './core';
@@ -195,9 +194,10 @@ connection.onRequest(ExportRequest, guardStrict(log, 'dateline/export', (params,
   }), token)));
 
 connection.onRequest(AnalysisInfoRequest, guardStrict(log, 'dateline/analysisInfo', async (params, token) => {
-  if (!docs.get(params?.uri)) throw new ResponseError(ErrorCodes.InvalidParams, `not an open document: ${params?.uri}`);
+  // null for a document that is not open (yet): the client's status bar polls it while documents come and go.
+  if (typeof params?.uri !== 'string' || !docs.get(params.uri)) return null;
   const analysed = await docs.whenCurrent(params.uri, token);
-  if (!analysed) throw new ResponseError(ErrorCodes.InvalidParams, `document closed or request cancelled: ${params.uri}`);
+  if (!analysed) return null;
   return {
     version: analysed.version,
     referenceDate: analysed.result.referenceDate?.value ?? null,

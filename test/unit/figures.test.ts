@@ -137,7 +137,11 @@ describe('figures recognizer', () => {
       ['Two or three villages burned.', 'Two or three villages', [2, 3], 'villages'],
       ['Some 1.5-2 million people fled.', '1.5-2 million people', [1.5e6, 2e6], 'people'],
       ['A crowd of 2000 people gathered.', '2000 people', 2000, 'people'],
+      ['Troops blocked the road. 12 people died.', '12 people', 12, 'people'],
       ['Government Forces Recapture 12 Villages Near Raqqa', '12 Villages', 12, 'villages'],
+      ['Gunmen killed 12 Palestinians on Friday.', '12 Palestinians', 12, 'palestinians'],
+      ['Among the dead were 3 Kurds.', '3 Kurds', 3, 'kurds'],
+      ['They arrested 4 Syrian soldiers.', '4 Syrian soldiers', 4, 'soldiers'],
     ];
     for (const [text, span, amount, noun] of cases) {
       it(`${span}`, () => {
@@ -158,7 +162,7 @@ describe('figures recognizer', () => {
     it('does not count what is not in the list, nor rates, nor proportions', () => {
       for (const t of ['He waited 12 days.', 'It took two weeks.', 'Prices rose 12 points.', '12 deaths per 100,000 people',
         '1 in 5 children', '3 out of 10 people', '32 death claims', 'Detroit 10 KANSAS CITY 3', '120 mm mortars',
-        '12 people per square km', 'One of the officials', 'no one was hurt']) {
+        '12 people per square km', 'One of the officials', 'no one was hurt', 'three Lebanese banks', '4 x 4 vehicles']) {
         assert.deepStrictEqual(recognizeFigures(t).map(m => m.text), [], t);
       }
     });
@@ -237,6 +241,9 @@ describe('figures recognizer', () => {
       const v = value(only('a road of 12 km'));
       assert.strictEqual(v.approximate, false);
       assert.strictEqual('qualifier' in v, false);
+    });
+    it('an abbreviation ending in C. is no hedge', () => {
+      assert.strictEqual(value(only('in Washington D.C. 5 km away')).approximate, false);
     });
     it('a hedge further away does not count', () => {
       assert.strictEqual(value(only('about the road, which is 12 km long')).approximate, false);

@@ -44,12 +44,14 @@ describe('tokenizer', () => {
     const tokens = tokenize('in the U.S.');
     assert.deepStrictEqual(tokens[2], { start: 7, end: 11, text: 'U.S.' });
     assert.deepStrictEqual(words('It ended.'), ['It', 'ended', '.']);
+    assert.deepStrictEqual(words('a U.S.-led force'), ['a', 'U.S.-led', 'force']);
   });
 
   it('keeps number separators', () => {
     assert.deepStrictEqual(words('90,000 people, 2.5 km, 1,234.56 and 10:30 on 1996-08-22, won 3-1.'),
       ['90,000', 'people', ',', '2.5', 'km', ',', '1,234.56', 'and', '10:30', 'on', '1996-08-22', ',', 'won', '3-1', '.']);
     assert.deepStrictEqual(words('1,000.'), ['1,000', '.']);
+    assert.deepStrictEqual(words('US$ 5 and C$5, $3'), ['US$', '5', 'and', 'C$', '5', ',', '$', '3']);
   });
 
   it('splits quotes, brackets and dashes', () => {

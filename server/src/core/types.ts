@@ -19,7 +19,7 @@ export const ALL_CATEGORIES: readonly Category[] = [
 export interface FigureValue {
   /** The amount as written, in the unit as written; a range is [low, high]. */
   amount: number | [number, number];
-  /** The unit as written, normalised to a short label (`km`, `sq mi`, `ha`...); '' for counts. */
+  /** The unit as written, normalised to a short label (`km`, `mi`, `km2`, `mi2`, `ha`...); '' for counts and percentages. */
   unit: string;
   /** The amount in SI units; a range is [low, high]. */
   si: number | [number, number];

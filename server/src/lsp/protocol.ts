@@ -36,4 +36,5 @@ export interface InitializationOptions {
 export const ExportFormatsRequest = new RequestType0<ExportFormat[], void>('dateline/exportFormats');
 export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('dateline/export');
 export const SetReferenceDateNotification = new NotificationType<SetReferenceDateParams>('dateline/setReferenceDate');
-export const AnalysisInfoRequest = new RequestType<AnalysisInfoParams, AnalysisInfo, void>('dateline/analysisInfo');
+/** null when the document is not open. */
+export const AnalysisInfoRequest = new RequestType<AnalysisInfoParams, AnalysisInfo | null, void>('dateline/analysisInfo');

@@ -9,7 +9,7 @@
 
 import {
   CLS_ADMIN1, CLS_ADMIN2, CLS_CAPITAL, CLS_COUNTRY, CLS_FEATURE, CLS_PLACE, CLS_REGION, CLS_SEAT1, CLS_SEAT2, CLS_SECTION,
-  POST_ABBREV, POST_DEMONYM, POST_PRIMARY,
+  POST_ABBREV, POST_ALT, POST_DEMONYM, POST_PRIMARY,
 } from './format';
 import { distanceKm, Gazetteer } from './gazetteer';
 import {
@@ -40,6 +40,10 @@ export interface LinkOutput {
   score: number;
   /** Score margin over the runner-up (confidence). */
   margin: number;
+  /** Score margin over the best candidate more than 161 km away from the chosen one (Infinity: none). */
+  farMargin: number;
+  /** That candidate, or -1. */
+  rival: number;
 }
 
 interface Cand { entry: number; flag: number; strict: boolean; cls: number; base: number; score: number }
@@ -57,7 +61,17 @@ interface Group {
   count: number;
 }
 
-const COUNTRY_FOCUS = 4;
+const COUNTRY_FOCUS = 5;
+const MAX_ROUNDS = 5;
+const SUPPORT = 1.5;
+/** Weight of the prior (population, kind) against the document's evidence. */
+const POP_SCALE = 0.85;
+const MAX_ANCHOR_GROUPS = 40;
+const ANCHOR_CANDIDATES = 6;
+/** How much a name's own evidence weighs as an anchor for the others. */
+function weightOf(G: Group): number {
+  return (G.confirmed ? 2 : 0) + ((G.ev & CUES) ? 1 : 0) + ((G.ev & EV_MULTI) ? 1 : 0) + Math.min(G.count, 3) * 0.3 + Math.min(G.margin, 3) * 0.2;
+}
 const ADMIN_FOCUS = 3;
 const POINT_CLASSES = new Set([CLS_PLACE, CLS_SEAT2, CLS_SEAT1, CLS_CAPITAL, CLS_ADMIN2, CLS_FEATURE, CLS_SECTION]);
 const CUES = EV_PREP | EV_DIRECTION | EV_DATELINE | EV_COMMA_AFTER | EV_COMMA_BEFORE;
@@ -86,18 +100,16 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
       for (const c of m.cands) {
         const entry = candEntry(c), flag = candFlag(c), strict = candStrict(c);
         const cls = gz.cls(entry);
-        let base = gz.prior(entry) + (strict ? 2 : anyStrict ? -6 : 0) +
-          (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 0.5 : flag === POST_ABBREV ? 0.5 : 0);
+        let base = POP_SCALE * gz.prior(entry) + (strict ? 2 : anyStrict ? -6 : 0) +
+          (flag === POST_PRIMARY ? 2 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
         if (gz.unresolved(entry)) base -= 0.5;
         G.cands.push({ entry, flag, strict, cls, base, score: base });
       }
-      // A first-level region named like a city of its country (Aleppo, Baghdad, Damascus) is the city; one
-      // named like a big city elsewhere (Gaza, Mozambique) yields to it too.
+      // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
       for (const c of G.cands) {
         if (c.cls !== CLS_ADMIN1) continue;
-        const cc = gz.country(c.entry);
-        if (G.cands.some(o => isCityClass(o.cls) && o.strict && gz.country(o.entry) === cc && gz.population(o.entry) >= 20000)) c.base -= 6;
-        else if (G.cands.some(o => isCityClass(o.cls) && o.strict && gz.population(o.entry) >= 100000)) c.base -= 3;
+        const ak = gz.adminKey(c.entry);
+        if (ak && G.cands.some(o => isCityClass(o.cls) && o.strict && gz.adminKey(o.entry) === ak && gz.population(o.entry) >= 20000)) c.base -= 6;
       }
     }
     groupOf.push(g);
@@ -117,7 +129,8 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   // ---- initial choice by prior
   for (const G of groups) choose(G, c => c.base);
 
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0, changed = true; round < MAX_ROUNDS && changed; round++) {
+    changed = false;
     // Focus: shares of countries and first-level regions among the names' current choices.
     const countryW = new Map<string, number>(), adminW = new Map<string, number>();
     const own: { cc: string; adm: string; w: number }[] = [];
@@ -126,19 +139,28 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
       if (G.choice < 0) { own.push({ cc: '', adm: '', w: 0 }); continue; }
       const c = G.cands[G.choice];
       const conf = 0.3 + 0.7 * Math.min(1, G.margin / 3);
-      const w = conf * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) * (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
+      // A village's vote counts little: a stray match (a surname that is also a hamlet) must not swing the focus.
+      const plausibility = Math.max(0.15, Math.min(1, (gz.prior(c.entry) - 3) / 4));
+      const w = conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) * (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
       const cc = gz.country(c.entry), adm = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? '' : gz.adminKey(c.entry);
       if (cc) countryW.set(cc, (countryW.get(cc) ?? 0) + w);
       if (adm) adminW.set(adm, (adminW.get(adm) ?? 0) + w);
       total += w;
       own.push({ cc, adm, w });
     }
-    // Anchors: the most confident point-like choices.
-    const anchors = groups.map((G, gi) => ({ gi, G }))
-      .filter(({ G }) => G.choice >= 0 && POINT_CLASSES.has(G.cands[G.choice].cls) && !gz.unresolved(G.cands[G.choice].entry))
-      .sort((a, b) => b.G.margin - a.G.margin).slice(0, 40)
-      .map(({ gi, G }) => ({ gi, lat: gz.lat(G.cands[G.choice].entry), lon: gz.lon(G.cands[G.choice].entry) }));
-
+    // Support: for each other name, its candidate closest to this one (among its best few), so that two
+    // names that fit together (Paris and Henry County, Tennessee) find each other even when each first chose
+    // elsewhere.
+    const anchorGroups = groups.map((G, gi) => ({ gi, G }))
+      .filter(({ G }) => G.cands.length > 0)
+      .sort((a, b) => weightOf(b.G) - weightOf(a.G)).slice(0, MAX_ANCHOR_GROUPS)
+      .map(({ gi, G }) => ({
+        gi,
+        pts: [...G.cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
+          .filter(c => POINT_CLASSES.has(c.cls) && !gz.unresolved(c.entry))
+          .map(c => ({ lat: gz.lat(c.entry), lon: gz.lon(c.entry) })),
+      }))
+      .filter(a => a.pts.length > 0);
     groups.forEach((G, gi) => {
       if (G.cands.length === 0) return;
       const o = own[gi];
@@ -149,28 +171,46 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         if (rest > 0 && cc) s += COUNTRY_FOCUS * Math.max(0, (countryW.get(cc) ?? 0) - (o.cc === cc ? o.w : 0)) / rest;
         const adm = gz.adminKey(c.entry);
         if (rest > 0 && adm && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, (adminW.get(adm) ?? 0) - (o.adm === adm ? o.w : 0)) / rest;
-        if (POINT_CLASSES.has(c.cls) && anchors.length > 0 && !gz.unresolved(c.entry)) {
+        if (POINT_CLASSES.has(c.cls) && anchorGroups.length > 0 && !gz.unresolved(c.entry)) {
           const la = gz.lat(c.entry), lo = gz.lon(c.entry);
-          let dmin = Infinity;
-          for (const a of anchors) {
+          let support = 0;
+          for (const a of anchorGroups) {
             if (a.gi === gi) continue;
-            const d = distanceKm(la, lo, a.lat, a.lon);
-            if (d < dmin) dmin = d;
+            let dmin = Infinity;
+            for (const p of a.pts) {
+              const d = distanceKm(la, lo, p.lat, p.lon);
+              if (d < dmin) dmin = d;
+            }
+            support += dmin < 50 ? 1 : dmin < 150 ? 0.7 : dmin < 400 ? 0.3 : 0;
           }
-          s += dmin < 50 ? 2 : dmin < 150 ? 1.5 : dmin < 400 ? 0.7 : 0;
+          s += SUPPORT * Math.min(support, 2.5);
         }
         // `This, That`: this inside that, that containing this.
         for (const h of G.next) if (containedIn(gz, c, groups[h])) { s += 5; break; }
         for (const h of G.prev) if (contains(gz, c, groups[h])) { s += 5; break; }
         c.score = s;
       }
+      const before = G.choice;
       choose(G, c => c.score);
+      if (G.choice !== before) changed = true;
     });
   }
 
   // ---- acceptance
   const acceptedKeys = new Set<string>();
-  const result: LinkOutput[] = inputs.map(() => ({ entry: -1, accept: false, score: 0, margin: 0 }));
+  const result: LinkOutput[] = inputs.map(() => ({ entry: -1, accept: false, score: 0, margin: 0, farMargin: Infinity, rival: -1 }));
+  const far = groups.map(G => {
+    if (G.choice < 0) return { m: Infinity, rival: -1 };
+    const c = G.cands[G.choice];
+    if (gz.unresolved(c.entry)) return { m: Infinity, rival: -1 };
+    const la = gz.lat(c.entry), lo = gz.lon(c.entry);
+    let best = -Infinity, rival = -1;
+    for (const o of G.cands) {
+      if (o === c || o.score <= best || gz.unresolved(o.entry)) continue;
+      if (distanceKm(la, lo, gz.lat(o.entry), gz.lon(o.entry)) > 161) { best = o.score; rival = o.entry; }
+    }
+    return { m: c.score - best, rival };
+  });
   const decide = (i: number): boolean => {
     const m = inputs[i];
     const G = groups[groupOf[i]];
@@ -182,13 +222,13 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     const cue = (ev & CUES) !== 0;
     const big = c.cls === CLS_COUNTRY || c.cls === CLS_ADMIN1 || c.cls === CLS_REGION;
     const pop = gz.population(c.entry);
-    if (ev & EV_STOPWORD) return cue && (big || c.strict);
+    if (ev & EV_STOPWORD) return cue && c.strict && (big || pop >= 10000);
     if (c.flag === POST_ABBREV) return true;
     // A place naming an organisation or event (Texas Department of..., Dublin City Council, Georgian Interior
     // Ministry): a place when the name is spelled as in the gazetteer and not a mere village.
     if (m.modifier || (ev & EV_ORG_AFTER)) {
-      return c.strict && (big || c.cls === CLS_ADMIN2 || c.cls === CLS_FEATURE || c.cls === CLS_CAPITAL || c.cls === CLS_SEAT1 ||
-        c.flag === POST_DEMONYM || pop >= 1000);
+      return c.strict && c.flag !== POST_ALT && (big || c.cls === CLS_ADMIN2 || c.cls === CLS_FEATURE || c.cls === CLS_CAPITAL ||
+        c.cls === CLS_SEAT1 || c.flag === POST_DEMONYM || pop >= 20000);
     }
     if (ev & (EV_RUN_BEFORE | EV_RUN_AFTER)) {
       // Part of a longer capitalised name: only a country, a region or a state stands out of it; other names
@@ -196,7 +236,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
       return big && c.strict && c.flag !== POST_DEMONYM;
     }
     if (!c.strict) {
-      return (ev & (EV_MULTI | CUES)) !== 0 && (pop >= 10000 || c.cls !== CLS_PLACE) && c.cls !== CLS_SECTION;
+      return (ev & (EV_MULTI | CUES)) !== 0 && (pop >= 10000 || big) && c.cls !== CLS_SECTION;
     }
     if (big || c.cls === CLS_ADMIN2 || c.cls === CLS_FEATURE) return true;
     if (c.cls === CLS_CAPITAL || pop >= 100000) return true;
@@ -218,12 +258,15 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
       result[i].entry = G.cands[G.choice].entry;
       result[i].score = G.cands[G.choice].score;
       result[i].margin = G.margin;
+      result[i].farMargin = far[groupOf[i]].m;
+      result[i].rival = far[groupOf[i]].rival;
     }
   }
   for (let i = 0; i < inputs.length; i++) {
     if (result[i].accept || !acceptedKeys.has(inputs[i].key)) continue;
     const ev = inputs[i].ev;
-    if (ev & (EV_TITLE | EV_RUN_BEFORE | EV_RUN_AFTER)) continue;
+    if (ev & EV_TITLE) continue;
+    if ((ev & EV_STOPWORD) && !(ev & CUES)) continue;
     result[i].accept = true;
   }
   return result;

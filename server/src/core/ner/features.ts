@@ -8,24 +8,31 @@
 // tokens, which is where the tagger's speed comes from.
 
 import type { TokenSpans } from '../text/tokenize';
-import { charClass, UPPER, LOWER, DIGIT, LETTER, MARK, TB_DIGIT, TB_INITUPPER, TB_LOWER, TB_UNCASED, TB_UPPER } from '../text/tokenize';
+import * as tk from '../text/tokenize';
+const { charClass } = tk;
+// Local copies: module-level constants, not property loads on another module's exports in hot loops.
+const UPPER = tk.UPPER, LOWER = tk.LOWER, DIGIT = tk.DIGIT, LETTER = tk.LETTER, MARK = tk.MARK;
+const TB_DIGIT = tk.TB_DIGIT, TB_INITUPPER = tk.TB_INITUPPER, TB_LOWER = tk.TB_LOWER, TB_UNCASED = tk.TB_UNCASED, TB_UPPER = tk.TB_UPPER;
 import { combine, feature, feature2, feature3, FNV_OFFSET, fnv, HashTable, lowerChar, lowerHash, mix, PHRASE_SEED, phraseStep } from './hash';
 
 /** Bumped whenever features change meaning: a model made for another version is refused. */
 export const FEATURE_VERSION = 5;
 
 // Token flags.
-export const F_INITCAP = 1, F_ALLCAP = 2, F_HASUPPER = 4, F_HASLOWER = 8, F_HASDIGIT = 16, F_ALLDIGIT = 32,
+const F_INITCAP = 1, F_ALLCAP = 2, F_HASUPPER = 4, F_HASLOWER = 8, F_HASDIGIT = 16, F_ALLDIGIT = 32,
   F_PUNCT = 64, F_HYPHEN = 128, F_PERIOD = 256, F_APOS = 512, F_PARTICLE = 1024, F_NOCASE = 2048, F_MIXED = 4096;
+export { F_INITCAP, F_ALLCAP, F_HASUPPER, F_HASLOWER, F_HASDIGIT, F_ALLDIGIT, F_PUNCT, F_HYPHEN, F_PERIOD, F_APOS, F_PARTICLE, F_NOCASE, F_MIXED };
 
 /** Gazetteer kinds (bit positions in the gazetteer table's values). */
 export const GAZ = {
   city: 0, bigCity: 1, country: 2, region: 3, demonym: 4, language: 5, firstName: 6, orgWord: 7,
   title: 8, locWord: 9, org: 10, calendar: 11, misc: 12, person: 13,
 } as const;
-export const GAZ_KINDS = 14;
+const GAZ_KINDS = 14;
+export { GAZ_KINDS };
 /** Value bit of a phrase that begins a longer gazetteer phrase. */
-export const GAZ_PREFIX = 1 << 30;
+const GAZ_PREFIX = 1 << 30;
+export { GAZ_PREFIX };
 
 /** Lexicons the features consult, stored in the model. */
 export interface Lexicon {
@@ -44,6 +51,11 @@ export function phraseHash(tokenHashes: ArrayLike<number>): number {
   return h;
 }
 
+/** Lower-case words found inside names, between capitalised words. */
+const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'at', 'upon', 'de', 'du', 'des', 'da', 'das', 'do',
+  'dos', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'les', 'el', 'al', 'et', 'y', 'e', 'am', 'im',
+  'zu', 'zum', 'sur', 'sous', 'bin', 'ibn', 'bint', 'wa', "'s", '’s'].map(w => lowerHash(w, 0, w.length)));
+
 const PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le',
   'la', 'bin', 'ibn', 'bint', 'dos', 'das', 'ter', 'ten', 'zu', 'y', 'ul', 'ur']
   .map(w => lowerHash(w, 0, w.length)));
@@ -58,8 +70,12 @@ const enum T {
 // Sentinels for positions outside the segment.
 const BOS = 0x5bd1e995, EOS = 0x1b873593;
 
+/** Tokens on each side of a candidate that its features read. */
+const NEED = 2;
+
 /** Mode of a segment: ordinary sentence, all-caps headline, title-case headline. */
-export const MODE_BODY = 0, MODE_CAPS = 1, MODE_TITLE = 2;
+const MODE_BODY = 0, MODE_CAPS = 1, MODE_TITLE = 2;
+export { MODE_BODY, MODE_CAPS, MODE_TITLE };
 
 export class FeatureExtractor {
   n = 0;
@@ -129,18 +145,15 @@ export class FeatureExtractor {
         // `&` between capitals (Procter & Gamble)
         c = k > 0 && k + 1 < n && (flags[k - 1] & F_HASUPPER) !== 0 && (flags[k + 1] & F_HASUPPER) !== 0 &&
           text.charCodeAt(starts[k]) === 38 ? 1 : 0;
-      } else if ((f & F_HASDIGIT) !== 0) {
-        c = (k > 0 && (flags[k - 1] & F_HASUPPER) !== 0) || (k + 1 < n && (flags[k + 1] & F_HASUPPER) !== 0) ? 1 : 0;
-      } else if ((f & F_NOCASE) === 0 && len[k] <= 5) {
-        if (k + 1 < n && (flags[k + 1] & F_HASUPPER) !== 0 && PARTICLES.has(lowerHash(text, starts[k], ends[k]))) {
-          f |= F_PARTICLE; flags[k] = f; c = 1;                                                    // de Gaulle
-        } else if (len[k] <= 4) {
-          // a short lower-case run between capitals: of, of the, de la
-          const before = (k > 0 && (flags[k - 1] & F_HASUPPER) !== 0) || (k > 1 && (flags[k - 2] & F_HASUPPER) !== 0 &&
-            (flags[k - 1] & F_PUNCT) === 0);
-          const after = (k + 1 < n && (flags[k + 1] & F_HASUPPER) !== 0) || (k + 2 < n && (flags[k + 2] & F_HASUPPER) !== 0 &&
-            (flags[k + 1] & F_PUNCT) === 0);
-          c = before && after ? 1 : 0;
+      } else if ((f & (F_NOCASE | F_HASDIGIT)) === 0 && len[k] <= 5) {
+        const before = (k > 0 && (flags[k - 1] & F_HASUPPER) !== 0) || (k > 1 && (flags[k - 2] & F_HASUPPER) !== 0 &&
+          (flags[k - 1] & F_PUNCT) === 0);
+        const after = k + 1 < n && (flags[k + 1] & F_HASUPPER) !== 0;
+        if (after || before) {
+          const h = lowerHash(text, starts[k], ends[k]);
+          if (after && PARTICLES.has(h)) { f |= F_PARTICLE; flags[k] = f; c = 1; }                  // de Gaulle
+          else if (before && CONNECTORS.has(h) && (after || (k + 2 < n && (flags[k + 2] & F_HASUPPER) !== 0 &&
+            (flags[k + 1] & F_PUNCT) === 0))) c = 1;                                            // Bank of (the) West
         }
       }
       cand[k] = c;
@@ -161,7 +174,7 @@ export class FeatureExtractor {
     need.fill(0, 0, n);
     for (let k = 0; k < n; k++) {
       if (!cand[k]) continue;
-      for (let j = k - 2; j <= k + 2; j++) if (j >= 0 && j < n) need[j] = 1;
+      for (let j = k - NEED; j <= k + NEED; j++) if (j >= 0 && j < n) need[j] = 1;
     }
     for (let k = 0; k < n; k++) {
       gaz[k] = 0; info[k] = 0;
@@ -299,7 +312,7 @@ export class FeatureExtractor {
         const code = (g0 >>> (2 * t)) & 3;
         if (code === 0) continue;
         out[m++] = feature3(T.Gaz, t, code, flags[k] & (F_INITCAP | F_ALLCAP));
-        out[m++] = feature3(T.GazMode, t, code, mode);
+//         out[m++] = feature3(T.GazMode, t, code, mode);
       }
     }
     if (k > 0 && gaz[k - 1] !== 0) out[m++] = feature(T.GazM1, gaz[k - 1] & 0x0fffffff);

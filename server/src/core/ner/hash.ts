@@ -1,7 +1,8 @@
 // Numeric hashing for the name tagger: 32-bit hashes of words and features, built without allocating
 // strings, and an open-addressing table from 32-bit keys to small values stored in typed arrays.
 
-export const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+export { FNV_OFFSET };
 const FNV_PRIME = 0x01000193;
 
 /** One FNV-1a step. */
@@ -67,7 +68,8 @@ export function lowerHash(text: string, start: number, end: number): number {
 export function phraseStep(h: number, tokenHash: number): number {
   return mix(combine(h, tokenHash));
 }
-export const PHRASE_SEED = 0x6a09e667;
+const PHRASE_SEED = 0x6a09e667;
+export { PHRASE_SEED };
 
 /**
  * Open-addressing table: uint32 keys (0 = empty) to uint32 values, capacity a power of two, linear probing.

@@ -7,7 +7,8 @@ export const TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
 export type NerType = typeof TYPES[number];
 
 /** Parts of a label. */
-export const P_O = 0, P_B = 1, P_I = 2, P_L = 3, P_U = 4;
+const P_O = 0, P_B = 1, P_I = 2, P_L = 3, P_U = 4;
+export { P_O, P_B, P_I, P_L, P_U };
 
 export interface Scheme {
   name: 'BIO' | 'BILOU';

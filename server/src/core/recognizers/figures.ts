@@ -44,6 +44,8 @@ const COUNT_NOUNS = new Set([
   'protester', 'protesters', 'protestor', 'protestors', 'demonstrator', 'demonstrators', 'pilgrim', 'pilgrims',
   'passenger', 'passengers', 'crew', 'sailor', 'sailors', 'diplomat', 'diplomats', 'observer', 'observers',
   'peacekeeper', 'peacekeepers', 'suspect', 'suspects', 'member', 'members', 'leader', 'leaders',
+  'foreigner', 'foreigners', 'national', 'nationals', 'expatriate', 'expatriates', 'tourist', 'tourists',
+  'visitor', 'visitors', 'delegate', 'delegates', 'staff', 'staffers', 'contractor', 'contractors',
   // places and structures
   'village', 'villages', 'town', 'towns', 'city', 'cities', 'district', 'districts', 'province', 'provinces',
   'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'camp', 'camps', 'settlement', 'settlements',
@@ -66,6 +68,17 @@ const COUNT_NOUNS = new Set([
   // `killed 12 and wounded 30 others`
   'others',
 ]);
+
+/**
+ * Plural demonyms and group names counted as people (`12 Palestinians`); capitalised, so listed apart. Forms
+ * that are also adjectives (`Lebanese`, `Chinese`) are left out: `3 Lebanese banks` counts no Lebanese.
+ */
+const DEMONYMS = new Set(['Palestinians', 'Israelis', 'Syrians', 'Iraqis', 'Kurds', 'Iranians', 'Afghans', 'Americans',
+  'Russians', 'Ukrainians', 'Turks', 'Yemenis', 'Saudis', 'Egyptians', 'Libyans', 'Jordanians', 'Somalis', 'Ethiopians', 'Eritreans', 'Pakistanis', 'Indians', 'Bangladeshis', 'Britons', 'Europeans',
+  'Africans', 'Germans', 'Italians', 'Canadians', 'Australians', 'Nigerians', 'Malians', 'Chadians', 'Tunisians',
+  'Algerians', 'Moroccans', 'Emiratis', 'Qataris', 'Kuwaitis', 'Bahrainis', 'Omanis', 'Armenians', 'Azerbaijanis',
+  'Georgians', 'Chechens', 'Uyghurs', 'Uighurs', 'Yazidis', 'Christians', 'Muslims', 'Shiites', 'Sunnis', 'Alawites',
+  'Rohingya', 'Filipinos', 'Koreans', 'Westerners']);
 
 /** Singular nouns (`bus`, `family`): after a number other than one they modify a following noun. */
 const SINGULAR_NOUNS = new Set([...COUNT_NOUNS].filter(w =>
@@ -115,6 +128,9 @@ const LABEL_WORDS = new Set([
   'per', 'every', 'gmt', 'utc', 'code', 'box', 'ext', 'tel', 'phone', 'fax', 'id', 'aged', 'age', 'ages', 'top',
   'score', 'scored', 'pc', 'group', 'team', 'seat', 'row', 'verse', 'act', 'x',
 ]);
+
+/** Label words written abbreviated with a period (`No. 5`, `p. 12`, `Vol. 3`). */
+const LABEL_ABBREVIATIONS = new Set(['no', 'nos', 'num', 'p', 'pp', 'fig', 'vol', 'para', 'ext', 'tel', 'mk', 'art', 'sec']);
 
 /** A four-digit number after these is a year (`in 2017 people...`, `since 1990`). */
 const YEAR_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'by', 'during', 'before', 'after', 'from',
@@ -329,9 +345,17 @@ function readCount(scan: SegmentScan, pos: number, amount: number): Quantity | u
     const raw = m[0].replace(/(?:['’]s|['’]+)$/, '');
     const w = raw.toLowerCase();
     const wordStart = i + 1;
+    if (DEMONYMS.has(raw) && !found && k === 0) {
+      found = { kind: 'count', end: wordStart + raw.length, unit: '', noun: w };
+      foundRaw = '';
+      weak = false;
+      // `12 Syrian soldiers` reads on: a demonym followed by a counted noun is a modifier.
+      i = wordStart + m[0].length;
+      continue;
+    }
     if (COUNT_NOUNS.has(w)) {
       // `two bomb attacks`, `six crew members`: a singular or modifying noun gives way to the next noun.
-      if (found && !weak && !SINGULAR_NOUNS.has(found.noun!) && !MODIFYING_NOUNS.has(found.noun!)) break;
+      if (found && !weak && !SINGULAR_NOUNS.has(found.noun!) && !MODIFYING_NOUNS.has(found.noun!) && foundRaw !== '') break;
       found = { kind: 'count', end: wordStart + raw.length, unit: '', noun: w };
       foundRaw = raw;
       weak = false;
@@ -399,7 +423,8 @@ function figureAt(scan: SegmentScan, start: number): Found {
   if (prev) {
     const lower = prev.word.toLowerCase();
     // Labels: `Route 66`, `No. 5`, `per 100,000` (a lower-case `no` without a dot is the determiner).
-    if (LABEL_WORDS.has(lower) && !(prev.word === 'no' && !prev.dotted)) return { next: n1.end };
+    // After a period only abbreviations are labels (`No. 5`); `...the road. 12 people` ends a sentence.
+    if (LABEL_WORDS.has(lower) && (prev.dotted ? LABEL_ABBREVIATIONS.has(lower) : prev.word !== 'no')) return { next: n1.end };
     if (MONTHS.has(prev.word)) return { next: n1.end };                                   // March 14
     if (prev.word === 'Rs' || (prev.word.length > 1 && prev.word === prev.word.toUpperCase() && CURRENCY_CODES.has(lower))) {
       return { next: n1.end };                                                             // USD 5 million
@@ -463,8 +488,11 @@ function figureAt(scan: SegmentScan, start: number): Found {
   // Hedges before the number.
   let qualifier: string | undefined;
   const qm = QUALIFIER_RE.exec(back());
-  if (qm) qualifier = qm[1].toLowerCase().replace(/[ \u00a0]+/g, ' ');
-  else if (TILDE_RE.test(back())) qualifier = '~';
+  // `c.` and `ca.` only in lower case and not as the end of an abbreviation (`Washington D.C. 5 km`).
+  if (qm && !(/^c/i.test(qm[1]) && qm[1].endsWith('.') && (qm[1][0] === 'C' || qm[0].startsWith('.')))) {
+    qualifier = qm[1].toLowerCase().replace(/[ \u00a0]+/g, ' ');
+  }
+  if (!qualifier && TILDE_RE.test(back())) qualifier = '~';
 
   const amount: number | [number, number] = hi === undefined ? lo : [lo, hi];
   let value: FigureValue;

@@ -52,7 +52,8 @@ const STOPWORDS = new Set([
   'sept', 'oct', 'nov', 'dec', 'mr', 'mrs', 'ms', 'dr', 'president', 'prime', 'minister', 'general', 'gen', 'sen', 'rep', 'gov',
   'governor', 'mayor', 'police', 'sheriff', 'officer', 'chief', 'judge', 'court', 'department', 'office', 'university', 'college',
   'school', 'church', 'hospital', 'company', 'city', 'county', 'state', 'street', 'road', 'avenue', 'north', 'south', 'east', 'west',
-  'central', 'saint', 'god', 'christmas', 'easter', 'ramadan', 'islam', 'muslim', 'christian', 'army', 'navy', 'air', 'force', 'forces',
+  'central', 'western', 'eastern', 'northern', 'southern', 'northeast', 'northwest', 'southeast', 'southwest', 'metro',
+  'saint', 'god', 'christmas', 'easter', 'ramadan', 'islam', 'muslim', 'christian', 'army', 'navy', 'air', 'force', 'forces',
   'government', 'ministry', 'council', 'committee', 'party', 'republican', 'republicans', 'democrat', 'democrats', 'democratic',
   'republic', 'union', 'nations', 'united', 'kingdom', 'internet', 'news', 'times', 'post', 'press', 'tv', 'radio', 'will', 'hope',
   'faith', 'grace', 'joy', 'liberty', 'independence', 'freedom', 'friendship', 'unity', 'victory', 'justice', 'peace', 'love', 'home',
@@ -75,6 +76,15 @@ const STOPWORDS = new Set([
 /** Of these, the ones that are countries: a stop word only without a locative cue (`Jordan said`, `in Jordan`). */
 const COUNTRY_STOPWORDS = new Set(['jordan', 'chad']);
 
+/** Words that are never the first word of a place name in English text. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'as', 'at', 'in', 'on', 'by', 'for', 'with', 'from', 'to', 'of', 'and', 'but', 'or',
+  'if', 'when', 'while', 'after', 'before', 'since', 'until', 'during', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they',
+  'we', 'i', 'you', 'his', 'her', 'their', 'our', 'its', 'my', 'your', 'there', 'here', 'what', 'who', 'why', 'how', 'where', 'which',
+  'mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.']);
+/** Words that make no name on their own. */
+const GENERIC = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast',
+  'northwest', 'southeast', 'southwest', 'upper', 'lower', 'greater', 'side', 'shore', 'end', 'new', 'old', 'great', 'little', 'big',
+  'middle', 'inner', 'outer', 'near', 'far', 'mid', 'metro', 'downtown', 'uptown', 'midtown', 'city', 'county', 'state', 'coast', 'bank']);
 const MAX_WORDS = 7;
 const MAX_CANDIDATES = 24;
 
@@ -117,7 +127,8 @@ export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
   const out: Mention[] = [];
   let k = 0;
   while (k < n) {
-    if (!cap[k] || raw[k].length === 0 || lower[k] === 'the') { k++; continue; }
+    // A window never starts on a function word (`As Harding`, `In Paris`, `The Hague` is found as `Hague`).
+    if (!cap[k] || raw[k].length === 0 || (STOPWORDS.has(lower[k]) && !lower[k].includes('-') && FUNCTION_WORDS.has(lower[k]))) { k++; continue; }
     // Collect the longest window of name tokens from k.
     const window: number[] = [];
     let j = k;
@@ -134,6 +145,10 @@ export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
       // A name ends on a capitalised word or on a feature word; never on a particle.
       if (!cap[last] && !FEATURE_WORDS.has(lower[last])) continue;
       if (!cap[last] && len === 1) continue;
+      // Directions alone are no name (Western Pennsylvania, North East Texas, North Side): the rest is tried.
+      let allGeneric = true;
+      for (let q = 0; q < len; q++) if (!GENERIC.has(lower[window[q]])) { allGeneric = false; break; }
+      if (allGeneric) continue;
       const words: string[] = [];
       for (let q = 0; q < len; q++) for (const w of raw[window[q]]) words.push(w);
       const cands = gz.lookupWords(finishWords(words), MAX_CANDIDATES);
@@ -153,9 +168,38 @@ export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
       matched = true;
       break;
     }
+    if (!matched && window.length >= 1) matched = hyphenParts(text, k, n, starts, ends, lower, cap, segmentAllCaps, gz, out);
     if (!matched) k++;
+    else if (out.length > 0 && out[out.length - 1].end <= ends[k]) k++;
   }
   return out;
+}
+
+/**
+ * A hyphenated word that is no name as a whole: its capitalised parts (Georgian-controlled, Gainesville-area,
+ * Syrian-Turkish). Returns whether any part was proposed.
+ */
+function hyphenParts(text: string, k: number, n: number, starts: Int32Array, ends: Int32Array, lower: string[], cap: boolean[],
+  segmentAllCaps: boolean, gz: Gazetteer, out: Mention[]): boolean {
+  const s0 = starts[k], e0 = ends[k];
+  const tokenText = text.slice(s0, e0);
+  if (!tokenText.includes('-')) return false;
+  let any = false;
+  let off = 0;
+  for (const part of tokenText.split('-')) {
+    const ps = s0 + off, pe = ps + part.length;
+    off += part.length + 1;
+    if (part.length < 2 || charClass(part.charCodeAt(0)) !== UPPER) continue;
+    const cands = gz.lookupWords(finishWords(foldRaw(part)), MAX_CANDIDATES).filter(c => c.flag !== POST_ABBREV || /^(US|UK|UAE)$/.test(part));
+    if (cands.length === 0) continue;
+    let ev = evidence(text, k, k, 1, n, starts, ends, lower, cap, segmentAllCaps) & ~EV_MULTI;
+    if (pe < e0) ev &= ~(EV_RUN_AFTER | EV_ORG_AFTER | EV_COMMA_AFTER);
+    if (ps > s0) ev &= ~(EV_RUN_BEFORE | EV_TITLE | EV_PREP | EV_DIRECTION | EV_COMMA_BEFORE | EV_INITIAL);
+    const data: GazetteerData = { c: cands.map(c => packCandidate(c.entry, c.flag, c.strict)), ev };
+    out.push({ category: 'place', start: ps, end: pe, text: part, source: 'gazetteer', data: { gz: data } });
+    any = true;
+  }
+  return any;
 }
 
 function evidence(text: string, first: number, last: number, len: number, n: number, starts: Int32Array, ends: Int32Array,

@@ -29,6 +29,10 @@ function lookupPacked(gz: Gazetteer, text: string): number[] {
   return r;
 }
 
+/** Below this score margin over a rival more than 161 km away, a name is left ambiguous. */
+const AMBIGUITY_MARGIN = 1.25;
+
+const BIG = new Set([CLS_COUNTRY, CLS_ADMIN1, CLS_REGION]);
 const NAME_CATEGORIES = new Set(['person', 'organization', 'misc']);
 
 export const places: Refiner = {
@@ -49,6 +53,7 @@ export const places: Refiner = {
     // Settle overlaps with the NER's names.
     const others = [...names, ...nerPlaces].sort((a, b) => a.start - b.start);
     const sameSpanName = new Map<Annotation, Annotation>();
+    const modifierOf = new Map<Annotation, Annotation>();
     for (const g of gzList) {
       for (const o of overlapping(others, g)) {
         if (o.category === 'place') {
@@ -68,10 +73,14 @@ export const places: Refiner = {
           continue;
         }
         if (g.start <= o.start && g.end >= o.end) continue; // a longer name than the NER's (Tishreen dam): overlaps settles it
-        // Inside or across a NER name: the NER's name wins when it looks like one name (Syrian Democratic
-        // Forces); a span joining two names or running over lower-case words (Moscow and Tehran, Abu Kamal
-        // near the) is the NER's slip and the gazetteer's name stays.
-        if (nameLike(o.text)) drop.add(g);
+        // Inside or across a NER name: the NER's name wins when it looks like one name; a span joining two
+        // names or running over lower-case words (Moscow and Tehran, Abu Kamal near the) is the NER's slip and
+        // the gazetteer's name stays. A place inside an organisation's or event's name (Texas Department of
+        // ..., Dublin City Council, University of Alexandria, Georgian Interior Ministry) is linked and the
+        // organisation carries it as its `place`.
+        if (!nameLike(o.text)) continue;
+        if (o.category !== 'person' && g.start >= o.start && g.end <= o.end) { modifierOf.set(g, o); continue; }
+        drop.add(g);
       }
     }
 
@@ -81,7 +90,7 @@ export const places: Refiner = {
     for (const g of gzList) {
       if (drop.has(g)) continue;
       const d = g.data!.gz as GazetteerData;
-      inputs.push({ start: g.start, end: g.end, key: foldWords(g.text).join(''), cands: d.c, ev: d.ev, confirmed: false });
+      inputs.push({ start: g.start, end: g.end, key: foldWords(g.text).join(''), cands: d.c, ev: d.ev, confirmed: false, modifier: modifierOf.has(g) });
       subjects.push(g);
     }
     for (const p of nerPlaces) {
@@ -95,6 +104,20 @@ export const places: Refiner = {
     for (let i = 0; i < subjects.length; i++) {
       const a = subjects[i], r = out[i], inp = inputs[i];
       if (!r.accept) { drop.add(a); continue; }
+      const host = modifierOf.get(a);
+      if (host) {
+        drop.add(a);
+        if (r.entry < 0 || gz.unresolved(r.entry)) continue;
+        // Several places in one name (Paris-Henry County Arts Council): the best linked one.
+        const h = changed.get(host) ?? { ...host };
+        const prevScore = (h.data?.placeScore as number | undefined) ?? -Infinity;
+        if (!h.place || r.score > prevScore) {
+          h.place = gz.placeRef(r.entry);
+          h.data = { ...h.data, placeSpan: { start: a.start, end: a.end, text: a.text }, placeEntry: r.entry, placeScore: r.score };
+          changed.set(host, h);
+        }
+        continue;
+      }
       const other = sameSpanName.get(a);
       if (other) {
         // The NER calls it a person: only a country, state or region after a locative word stays a place.
@@ -117,8 +140,13 @@ export const places: Refiner = {
       let entry = r.entry;
       // A name the NER found that matches only loosely a small place nobody else supports stays unresolved.
       if (entry >= 0 && inp.confirmed && !inp.cands.some(c => candEntry(c) === entry && candStrict(c)) &&
-        gz.population(entry) < 1000 && r.margin < 1.5) entry = -1;
-      if (entry >= 0 && gz.unresolved(entry)) {
+        gz.population(entry) < 10000 && !BIG.has(gz.cls(entry))) entry = -1;
+      // The document does not settle between two far-apart places of this name: say so rather than guess.
+      if (entry >= 0 && r.farMargin < AMBIGUITY_MARGIN) {
+        b.unresolved = true;
+        b.place = undefined;
+        b.data = { ...b.data, ambiguous: [gz.placeRef(entry), gz.placeRef(r.rival)] };
+      } else if (entry >= 0 && gz.unresolved(entry)) {
         b.unresolved = true;
         b.place = undefined;
         b.data = { ...b.data, knownFeature: { id: gz.id(entry), name: gz.name(entry), kind: gz.kind(entry), country: gz.country(entry), note: gz.note(entry) } };

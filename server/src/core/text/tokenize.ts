@@ -6,7 +6,8 @@
 //   `they're` -> `they` `'re`; a trailing possessive apostrophe (`Workers'`) is its own token.
 // - Acronyms and initials keep their periods (`U.S.`, `U.N.`, `a.m.`, `J.`), and so do the common title and
 //   company abbreviations (`Mr.`, `Gen.`, `Corp.`, `Jan.`).
-// - Numbers keep their separators: `90,000`, `2.5`, `10:30`, `1/2`, `1996-08-22`, `3-1`.
+// - Numbers keep their separators: `90,000`, `2.5`, `10:30`, `1/2`, `1996-08-22`, `3-1`; currencies keep
+//   their country letters: `US$`, `C$`.
 // - Every other character is a token of its own (quotes, brackets, dashes – — -), except runs of the same
 //   `.` `-` `=` `*` `_` (`...`, `--`). Surrogate pairs (emoji) stay whole; white space, control characters
 //   and NUL separate tokens and are never part of one.
@@ -20,7 +21,8 @@ export interface Token {
 }
 
 // Bits of `TokenSpans.bits`: what kinds of characters a token has.
-export const TB_INITUPPER = 1, TB_UPPER = 2, TB_LOWER = 4, TB_DIGIT = 8, TB_UNCASED = 16, TB_SYMBOL = 32;
+const TB_INITUPPER = 1, TB_UPPER = 2, TB_LOWER = 4, TB_DIGIT = 8, TB_UNCASED = 16, TB_SYMBOL = 32;
+export { TB_INITUPPER, TB_UPPER, TB_LOWER, TB_DIGIT, TB_UNCASED, TB_SYMBOL };
 
 /** Token boundaries in typed arrays: token k is `text.slice(starts[k], ends[k])`, with character-kind bits. */
 export class TokenSpans {
@@ -48,7 +50,8 @@ export class TokenSpans {
 }
 
 // Character classes.
-export const SPACE = 0, LOWER = 1, UPPER = 2, DIGIT = 3, LETTER = 4, MARK = 5, PUNCT = 6;
+const SPACE = 0, LOWER = 1, UPPER = 2, DIGIT = 3, LETTER = 4, MARK = 5, PUNCT = 6;
+export { SPACE, LOWER, UPPER, DIGIT, LETTER, MARK, PUNCT };
 
 const ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -188,7 +191,12 @@ function scanWord(text: string, start: number, limit: number): number {
           i++; runLen = 0; continue;
         }
         const prev = text.charCodeAt(i - 1);
-        if (i - start > 1 || charClass(prev) === UPPER) return i + 1;   // U.S.  J.
+        if (i - start > 1 || charClass(prev) === UPPER) {
+          if (i - start > 1 && isHyphen(text.charCodeAt(i + 1)) && isLetterAt(text, i + 2)) {
+            i += 2; runLen = 0; singleLetters = false; continue;                              // U.S.-led
+          }
+          return i + 1;                                                                        // U.S.  J.
+        }
         return i;
       }
       if (i - start <= MAX_ABBREVIATION && !allDigits && ABBREVIATIONS.has(text.slice(start, i).toLowerCase())) {
@@ -209,6 +217,7 @@ function scanWord(text: string, start: number, limit: number): number {
         charClass(text.charCodeAt(i + 1)) === UPPER) {
       i++; runLen = 0; singleLetters = false; allDigits = false; continue;                    // AT&T
     }
+    if (c === 36 /* $ */ && i - start <= 3 && /^[A-Z]+$/.test(text.slice(start, i))) return i + 1;   // US$  C$
     return i;
   }
 }

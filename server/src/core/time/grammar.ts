@@ -68,14 +68,38 @@ const STARTERS = new Set([
   'every', 'each', 'once', 'twice', 'thrice', 'a', 'an', 'half', 'several', 'few', 'many', 'couple', 'fiscal', 'its',
   'their', 'his', 'her', 'our', 'year', 'noon', 'midnight', 'midday', 'christmas', 'easter', 'thanksgiving',
   'halloween', 'new', 'q', 'post', 'pre', 'another', 'first', 'second', 'final', 'dozens', 'hundreds', 'thousands',
-  'just', 'decades', 'centuries', 'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'well', 'under', 'valentine',
-  'for', 'within', 'in',
+  'decades', 'centuries', 'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'under', 'valentine',
 ]);
+
+/** Words of `the past three years`, `the following day`. */
+const DURATION_RELS = new Set(['past', 'last', 'next', 'coming', 'first', 'final', 'recent', 'remaining',
+  'upcoming', 'previous', 'following', 'preceding', 'latest', 'initial', 'ensuing', 'subsequent']);
+const REL_KNOWN = new Set([...DURATION_RELS, 'this', 'thispast', 'thiscoming', 'that', 'same', 'current', 'these']);
 
 /** Words that, capitalised inside a sentence, make a name or a title (`This Week`, `60 Minutes`, `USA Today`). */
 const TITLE_WORDS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks',
   'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'today', 'tonight', 'tomorrow',
   'yesterday', 'now', 'noon', 'midnight', 'morning', 'night', 'evening', 'afternoon']);
+
+const ALL_STARTERS = new Set([...STARTERS, ...WEEKDAYS.keys(), ...SEASONS.keys(), ...UNITS.keys(),
+  ...ONES.keys(), ...TENS.keys(), ...ORDINALS.keys(), ...SET_ADVERBS.keys(), ...DECADE_WORDS.keys()]);
+
+/** Words that may follow `the`/`its`/`their` in some rule (`the past`, `the third quarter`, `the 1990s`). */
+const AFTER_THE = new Set([...REL_KNOWN, ...ORDINALS.keys(), ...ONES.keys(), ...TENS.keys(), ...UNITS.keys(),
+  ...CAL_UNITS.keys(), ...SEASONS.keys(), ...DECADE_WORDS.keys(), ...VAGUE, 'future', 'near', 'distant', 'foreseeable',
+  'immediate', 'short', 'long', 'medium', 'fiscal', 'end', 'beginning', 'start', 'middle', 'close', 'latter', 'full',
+  'whole', 'entire', 'comparable', '\'', '’', 'year', 'week', 'weekend', 'quarter', 'few', 'couple', 'year']);
+
+/** Words that may follow a number in some rule (`two years`, `10 p.m.`, `9 June`, `three times a week`). */
+const AFTER_NUMBER = new Set([...UNITS.keys(), ...ORDINAL_SUFFIX, ...ONES.keys(), ...MONTHS.keys(),
+  ...MONTH_ABBREVIATIONS.keys(), 'more', 'additional', 'full', 'straight', 'consecutive', 'long', 'whole', 'extra',
+  'trading', 'business', 'calendar', 'working', 'times', 'in', 'o', 'a', 'p', 'am', 'pm', '-', '–', '/', '.', 'and',
+  'hundred', 'thousand', 'of', 'or', '1', 'gmt', 'utc', 'local', 'hours', 'hrs', 'h', ...TIME_ZONES, 's', '\'']);
+
+/** Words that may follow `a`/`an` in some rule (`a year`, `a few days`, `a couple of weeks`). */
+const AFTER_A = new Set([...UNITS.keys(), 'few', 'couple', 'dozen', 'hundred', 'thousand', 'half', 'number', 'flat',
+  'more', 'additional', 'full', 'whole', 'extra', 'straight', 'consecutive', 'long', 'trading', 'business',
+  'calendar', 'working']);
 
 /** Words before a bare `May` or `March` that make it a month. */
 const MONTH_CONTEXT = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'late', 'mid', 'last', 'next',
@@ -106,7 +130,8 @@ export class TimexParser {
     for (let i = 0; i < this.n;) {
       const t = T[i];
       if (t.k === 2 && t.w !== '\'') { i++; continue; }
-      if (t.k === 0 && !this.mayStart(t)) { i++; continue; }
+      if (t.k === 0 && !this.mayStart(t, i)) { i++; continue; }
+      if (t.k === 1 && t.t.length !== 4 && !t.t.includes('.') && !t.t.includes(':') && !AFTER_NUMBER.has(this.w(i + 1))) { i++; continue; }
       const hit = this.parseAt(i);
       if (hit) {
         out.push(hit);
@@ -143,10 +168,26 @@ export class TimexParser {
     return words > 0 && caps / words >= 0.7;
   }
 
-  private mayStart(t: Token): boolean {
+  private mayStart(t: Token, i: number): boolean {
     const w = t.w;
-    if (STARTERS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || SEASONS.has(w) || UNITS.has(w) || ONES.has(w) ||
-      TENS.has(w) || ORDINALS.has(w) || SET_ADVERBS.has(w) || DECADE_WORDS.has(w)) return true;
+    if (ALL_STARTERS.has(w)) {
+      // cheap look-ahead for the most frequent words
+      const nx = this.w(i + 1);
+      switch (w) {
+        case 'the': case 'its': case 'their': return AFTER_THE.has(nx) || (this.T[i + 1]?.k === 1);
+        case 'a': case 'an': return AFTER_A.has(nx) || (this.T[i + 1]?.k === 1 && this.hyphenAt(i + 2));
+        case 'that': return CAL_UNITS.has(nx) || PARTS_OF_DAY.has(nx) || nx === 'same';
+        case 'at': return nx === 'least' || nx === 'most';
+        case 'more': case 'less': return nx === 'than';
+        case 'no': return nx === 'more' || nx === 'less';
+        case 'up': return nx === 'to';
+        case 'new': return nx === 'year';
+        case 'over': case 'some': case 'about': case 'around': case 'under': return nx !== '' && this.T[i + 1].k !== 2;
+      }
+      if (ONES.has(w) || TENS.has(w)) return AFTER_NUMBER.has(nx) || UNITS.has(nx) || TENS.has(nx);
+      return true;
+    }
+    if (t.cap && MONTHS.has(w)) return true;
     if (t.cap && (MONTH_ABBREVIATIONS.has(w) || WEEKDAY_ABBREVIATIONS.has(w))) return true;
     // plural weekdays (`Mondays`)
     return w.length > 6 && w.endsWith('s') && WEEKDAYS.has(w.slice(0, -1));
@@ -212,40 +253,15 @@ export class TimexParser {
 
   /** The longest expression starting at token i. */
   private core(i: number): Hit | undefined {
-    let best: Hit | undefined;
-    const take = (h: Hit | undefined) => { if (h && (!best || h.j > best.j)) best = h; };
     const t = this.T[i];
     if (!t) return undefined;
-    if (t.k === 1) {
-      take(this.numericDate(i));
-      take(this.clockTime(i));
-      take(this.calendarDate(i));
-      take(this.yearish(i));
-      take(this.durationOrAgo(i));
-      take(this.setExpr(i));
-      take(this.quarter(i));
-      take(this.century(i));
-      return best;
+    const rules = t.k === 1 ? NUMBER_RULES : RULES_BY_WORD.get(t.w);
+    if (!rules) return undefined;
+    let best: Hit | undefined;
+    for (const r of rules) {
+      const h = this[r](i);
+      if (h && (!best || h.j > best.j)) best = h;
     }
-    if (t.w === '\'') { take(this.decade(i)); take(this.yearish(i)); return best; }
-    take(this.positional(i));
-    take(this.deictic(i));
-    take(this.relative(i));
-    take(this.calendarDate(i));
-    take(this.weekdayExpr(i));
-    take(this.durationOrAgo(i));
-    take(this.setExpr(i));
-    take(this.quarter(i));
-    take(this.half(i));
-    take(this.decade(i));
-    take(this.century(i));
-    take(this.seasonExpr(i));
-    take(this.holiday(i));
-    take(this.fiscal(i));
-    take(this.yearish(i));
-    take(this.clockTime(i));
-    take(this.theAnaphor(i));
-    take(this.yearAgo(i));
     return best;
   }
 
@@ -459,10 +475,7 @@ export class TimexParser {
     k++;
     if (rel === 'this' && (this.w(k) === 'past' || this.w(k) === 'coming')) { rel = this.w(k) === 'past' ? 'thispast' : 'thiscoming'; k++; }
     if (rel === 'that' && this.w(k) === 'same') { rel = 'same'; k++; }
-    const DURATION_RELS = new Set(['past', 'last', 'next', 'coming', 'first', 'final', 'recent', 'remaining',
-      'upcoming', 'previous', 'following', 'preceding', 'latest', 'initial', 'ensuing', 'subsequent']);
-    const KNOWN = new Set([...DURATION_RELS, 'this', 'thispast', 'thiscoming', 'that', 'same', 'current', 'these']);
-    if (!KNOWN.has(rel)) return undefined;
+    if (!REL_KNOWN.has(rel)) return undefined;
     if (!det && (rel === 'first' || rel === 'final' || rel === 'remaining' || rel === 'initial' || rel === 'following' ||
       rel === 'preceding' || rel === 'ensuing' || rel === 'subsequent' || rel === 'latest' || rel === 'same')) {
       // `first`, `following`, `same` without `the` are rarely temporal.
@@ -1434,6 +1447,53 @@ export class TimexParser {
     else if ((nf.quarter !== undefined || nf.half !== undefined) && nf.yearOffset === undefined) h.nf = { ...nf, hint: -1 };
   }
 }
+
+type RuleName = 'positional' | 'deictic' | 'relative' | 'calendarDate' | 'weekdayExpr' | 'durationOrAgo' | 'setExpr' |
+  'quarter' | 'half' | 'decade' | 'century' | 'seasonExpr' | 'holiday' | 'fiscal' | 'yearish' | 'clockTime' |
+  'theAnaphor' | 'yearAgo' | 'numericDate';
+
+const NUMBER_RULES: readonly RuleName[] = ['numericDate', 'clockTime', 'calendarDate', 'yearish', 'durationOrAgo',
+  'setExpr', 'quarter', 'century', 'decade'];
+
+/** Which rules can start at a word (a rule not listed for a word never matches there). */
+const RULES_BY_WORD: Map<string, RuleName[]> = (() => {
+  const m = new Map<string, RuleName[]>();
+  const add = (words: Iterable<string>, ...rules: RuleName[]) => {
+    for (const w of words) {
+      const list = m.get(w) ?? [];
+      for (const r of rules) if (!list.includes(r)) list.push(r);
+      m.set(w, list);
+    }
+  };
+  const cardinalStarters = [...ONES.keys(), ...TENS.keys(), ...VAGUE, 'a', 'an', 'half', 'couple', 'dozens', 'hundreds', 'thousands'];
+  add(['the'], 'positional', 'deictic', 'relative', 'calendarDate', 'quarter', 'half', 'decade', 'century', 'seasonExpr',
+    'fiscal', 'yearish', 'theAnaphor', 'yearAgo');
+  add(['its', 'their'], 'relative', 'quarter', 'yearAgo');
+  add(['early', 'late', 'mid', 'earlier', 'later', 'year', 'month', 'end', 'beginning', 'start', 'middle', 'close', 'first',
+    'second', 'last', 'latter'], 'positional');
+  add(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'currently', 'nowadays', 'recently', 'lately', 'current', 'these'], 'deictic');
+  add(REL_KNOWN, 'relative');
+  add(WEEKDAYS.keys(), 'calendarDate', 'weekdayExpr', 'setExpr');
+  add([...WEEKDAYS.keys()].map(w => w + 's'), 'setExpr');
+  add(WEEKDAY_ABBREVIATIONS.keys(), 'calendarDate', 'weekdayExpr');
+  add([...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys()], 'calendarDate');
+  add(['another', ...cardinalStarters], 'durationOrAgo');
+  add(UNITS.keys(), 'durationOrAgo');
+  add([...SET_ADVERBS.keys(), 'every', 'each', 'once', 'twice', 'thrice', ...cardinalStarters], 'setExpr');
+  add(['a', 'fiscal', 'q', ...ORDINALS.keys(), ...TENS.keys()], 'quarter');
+  add(['first', 'second'], 'half');
+  add(['\'', '’'], 'decade', 'yearish');
+  add([...ORDINALS.keys(), ...TENS.keys()], 'century');
+  add(SEASONS.keys(), 'seasonExpr');
+  add(['christmas', 'new', 'easter', 'thanksgiving', 'halloween', 'valentine'], 'holiday');
+  add(['fiscal'], 'fiscal');
+  add(['year', 'nineteen', 'eighteen', 'two'], 'yearish');
+  add(['noon', 'midnight', 'midday'], 'clockTime');
+  add(['year', 'comparable', 'same'], 'yearAgo');
+  add(['more', 'less', 'at', 'up', 'no', 'nearly', 'almost', 'over', 'about', 'around', 'approximately', 'roughly',
+    'some', 'circa', 'under'], ...([] as RuleName[]));
+  return m;
+})();
 
 function pad(n: number): string { return (n < 10 ? '0' : '') + n; }
 

@@ -225,6 +225,8 @@ export interface ResolveContext {
   refSource?: string;
   /** The last date mentioned before this one, resolved. */
   prev?: { cal: Cal; text: string };
+  /** Skip computing the calendar value of absolute dates (the recognizer's provisional values). */
+  noCal?: boolean;
 }
 
 const GRAN_RANK: Record<Gran, number> = {
@@ -281,7 +283,7 @@ export function describeRelative(nf: RelativeNF, anchorName: string): string {
 /** Resolves a normal form; without a reference date, relative forms stay underspecified (`unresolved`). */
 export function resolve(nf: TimexNF, ctx: ResolveContext): Resolution {
   switch (nf.kind) {
-    case 'absolute': return { timex: nf.timex, anchor: 'absolute: the text gives it in full', cal: calOfTimex(nf.timex) };
+    case 'absolute': return { timex: nf.timex, anchor: 'absolute: the text gives it in full', cal: ctx.noCal ? undefined : calOfTimex(nf.timex) };
     case 'duration': return { timex: nf.timex, anchor: 'a length of time: needs no anchor' };
     case 'set': return { timex: nf.timex, anchor: 'a recurrence: needs no anchor' };
     case 'relative': return resolveRelative(nf, ctx);

@@ -7,19 +7,31 @@ import { resolve, TimexNF, TimexType } from './normal';
 
 /**
  * Words and shapes without which no expression is recognised. Deliberately loose (a superset of what the
- * grammar needs); its only job is to skip sentences quickly.
+ * grammar needs); its only job is to skip sentences quickly. Month names count only capitalised (`may`,
+ * the verb, is everywhere); numbers only as years (`1998`, `1990s`), clock times, numeric dates, `'90s`
+ * and `Q3` (a number before a unit or a month is caught by the unit or the month).
  */
-const TRIGGER = new RegExp(
-  '\\d|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)' +
-  '|(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day|\\.)' +
-  '|\\b(?:today|tonight|tomorrow|yesterday|now|current|recent|lately|past|future|day|week|month|year|decade' +
-  '|centur|millenni|quarter|half|spring|summer|fall|autumn|winter|hour|minute|second|secs|mins|hrs|yrs|morning' +
-  '|afternoon|evening|night|noon|midnight|midday|daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly' +
-  '|fortnight|semiannually|biannually|christmas|easter|thanksgiving|halloween|valentine|fiscal|once|twice|thrice' +
-  '|eighties|nineties|seventies|sixties|fifties|forties|thirties|twenties)',
-  'i');
+const TRIGGER_CASED = new RegExp([
+  '\\d{4}', // years, decades
+  '\\d ?[ap]\\.?m\\b', '\\d:\\d\\d ?(?:[AaPp]\\.?[Mm]|GMT|UTC|[ECMP][SD]T|local|hours|hrs|h\\b)', '\\bat \\d{1,2}:\\d\\d', // clock times
+  '\\d[/.-]\\d{1,2}[/.-]\\d', // numeric dates
+  '\'\\d0s', '\\b[Qq][1-4]\\b', '\\b[1-4][Qq]\\b', 'o\'clock',
+  '\\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b',
+  '\\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\\b',
+  '\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)(?:\\.|\\s?\\d)',
+  '\\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.',
+].join('|'));
+const TRIGGER_WORDS = new RegExp('\\b(?:' + [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'today', 'tonight', 'tomorrow', 'yesterday', 'now', 'current', 'recent', 'lately', 'past', 'future', 'day', 'week',
+  'month', 'year', 'decade', 'centur', 'millenni', 'quarter', 'half', 'spring', 'summer', 'fall', 'autumn', 'winter',
+  'hour', 'minute', 'second', 'secs', 'mins', 'hrs', 'yrs', 'morning', 'afternoon', 'evening', 'night', 'noon',
+  'midnight', 'midday', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly', 'nightly', 'biweekly',
+  'fortnight', 'semiannually', 'biannually', 'christmas', 'easter', 'thanksgiving', 'halloween', 'valentine', 'fiscal',
+  'once', 'twice', 'thrice', 'period', 'nineteen', 'eighteen', 'eighties', 'nineties', 'seventies', 'sixties', 'fifties', 'forties', 'thirties', 'twenties',
+].join('|') + ')', 'i');
 
-export function hasTrigger(text: string): boolean { return TRIGGER.test(text); }
+export function hasTrigger(text: string): boolean { return TRIGGER_CASED.test(text) || TRIGGER_WORDS.test(text); }
 
 const CATEGORY: Record<TimexType, 'date' | 'time' | 'duration' | 'set'> = {
   DATE: 'date', TIME: 'time', DURATION: 'duration', SET: 'set',
@@ -33,13 +45,13 @@ export interface TimexData {
 }
 
 export function recognizeTimex(text: string): Mention[] {
-  if (!TRIGGER.test(text)) return [];
+  if (!hasTrigger(text)) return [];
   const tokens = tokenize(text);
   const hits = new TimexParser(tokens).parse();
   const out: Mention[] = [];
   for (const h of hits) {
     const start = tokens[h.i].s, end = tokens[h.j - 1].e;
-    const res = resolve(h.nf, {});
+    const res = resolve(h.nf, { noCal: true });
     const value: TimexValue = { timex: res.timex, type: h.type, approximate: !!h.approx || h.mod === 'APPROX', anchor: res.anchor };
     if (h.mod) value.mod = h.mod;
     if (res.unresolved) value.unresolved = true;

@@ -1,0 +1,104 @@
+// DL106 percent-over-100: the percentages of one breakdown add up to more than 100% —
+// `60% of the displaced live in tents, 35% in unfinished buildings and 15% with relatives` (110%).
+//
+// A breakdown is a run of percentages in one sentence where each one after the first stands right after a
+// comma, `and`, `while`, `whereas`, `with` or `but` (a hedge allowed), i.e. the parallel, elided structure of
+// a breakdown (`60% ... and 35% in ...`, `55% said yes, 40% no`). Not a breakdown, so never summed:
+// percentages of change (`rose 20%`, `by 5%`, `from 40% to 70%`, `a 20% increase`), above 100% on their own,
+// a run with `respectively`, a date or year between two of them (`60% in 2012 and 55% in 2016`), a nested
+// share (`60% are women, 70% of whom ...`), or a clause that repeats `of <something>` with another whole
+// (`55% of the vote ... 62% of voters`).
+//
+// Tolerance: each figure may be rounded (half its last digit), a hedged one (`about 60%`) by 2.5 points.
+// No fix: which share is wrong cannot be told.
+import type { Check } from '../api';
+import type { Annotation, Finding } from '../types';
+import { bounds, figure, HEDGE_SOURCE, hedgeOf, precisionOf, numbersIn } from './support';
+
+const HEDGE = `(?:${HEDGE_SOURCE}[ \\u00a0]+)?`;
+/** What stands right before the second and later shares of a breakdown. */
+const JOIN = new RegExp(`(?:,[ \\u00a0]*(?:and|while|whereas|with|but|or)?|[ \\u00a0](?:and|while|whereas|with|but))[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+|another[ \\u00a0]+|a further[ \\u00a0]+|the remaining[ \\u00a0]+|the other[ \\u00a0]+)?${HEDGE}$`, 'i');
+/** Words right before a share that make it a change or a rate, not a part. */
+const CHANGE_BEFORE = /\b(?:by|from|to|rose|risen|rise|fell|fallen|fall|dropped|drop|declined|decline|increased|increase|decreased|decrease|grew|grow|gained|gain|lost|jumped|jump|climbed|climb|slipped|slid|plunged|plummeted|soared|surged|up|down|than|cut|raise|raised|lower|lowered|higher|at|of|vs|versus|compared with|against)[ \u00a0]+$/i;
+/** Words right after a share that make it a change, a rate or an attribute. */
+const CHANGE_AFTER = /^[ \u00a0-]*(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|declines|growth|jump|gain|gains|cut|cuts|hike|hikes|reduction|higher|lower|more|less|up|down|stake|interest|rate|tariff|tax|discount|premium|annual|a year|per year|year-on-year|on the year|chance|probability|pay rise|return|margin|majority|turnout|of GDP|shares)\b/i;
+const BREAKERS = /\brespectively\b|\bof (?:whom|them|those|which)\b|\b(?:1[89]|20)\d\d\b|[;:]/i;
+
+interface Share { a: Annotation; lo: number; hi: number; slack: number }
+
+export const percentOver100: Check = {
+  code: 'DL106',
+  name: 'percent-over-100',
+  title: 'Percentages over 100%',
+  defaultSeverity: 'warning',
+  run(annotations, doc) {
+    const out: Finding[] = [];
+    const text = doc.text;
+    const percents = annotations.filter(a => a.category === 'percent' && figure(a));
+    let run: Share[] = [];
+    const flush = () => {
+      if (run.length >= 2) {
+        const f = judge(run, text);
+        if (f) out.push(f);
+      }
+      run = [];
+    };
+    for (let i = 0; i < percents.length; i++) {
+      const a = percents[i];
+      const share = shareOf(a, text);
+      if (!share) { flush(); continue; }
+      const prev = run[run.length - 1];
+      if (prev) {
+        const between = text.slice(prev.a.end, a.start);
+        const joined = between.length <= 160 && !/[.!?]["”’]?[ \u00a0]+\S|\n/.test(between) && !BREAKERS.test(between) &&
+          JOIN.test(between);
+        if (!joined) flush();
+      }
+      run.push(share);
+    }
+    flush();
+    return out;
+  },
+};
+
+/** A percentage that can be a share of a whole, with its rounding slack. */
+function shareOf(a: Annotation, text: string): Share | undefined {
+  const v = figure(a)!;
+  const [lo, hi] = bounds(v.amount);
+  if (hi > 100 || lo < 0) return undefined;
+  const before = text.slice(Math.max(0, a.start - 30), a.start);
+  if (CHANGE_BEFORE.test(before.replace(new RegExp(`${HEDGE_SOURCE}[ \\u00a0]+$`, 'i'), ''))) return undefined;
+  if (CHANGE_AFTER.test(text.slice(a.end, a.end + 30))) return undefined;
+  // `more than 60%` still counts as 60 at least; `less than 40%` as 40 at most (its low end is 0).
+  const h = hedgeOf(v);
+  const n = numbersIn(a.text)[0];
+  const step = n ? precisionOf(a.text.slice(n.start, n.end), n.value).step : 1;
+  const slack = h === 'approx' ? 2.5 : Math.min(step, 1) / 2;
+  if (h === 'upper') return { a, lo: 0, hi, slack };
+  return { a, lo, hi, slack };
+}
+
+function judge(run: Share[], text: string): Finding | undefined {
+  // The shares whose text after them names a whole (`of the displaced`); two different wholes: no breakdown.
+  const wholes = new Set<string>();
+  for (const s of run) {
+    const m = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|all[ \u00a0]+)?([\p{L}-]+(?:[ \u00a0]+[\p{L}-]+)?)/u.exec(text.slice(s.a.end, s.a.end + 40));
+    if (m) wholes.add(m[1].toLowerCase());
+  }
+  if (wholes.size > 1) return undefined;
+  const sum = run.reduce((t, s) => t + s.lo, 0);
+  const slack = run.reduce((t, s) => t + s.slack, 0);
+  if (sum <= 100 + slack + 1e-9) return undefined;
+  const first = run[0].a, last = run[run.length - 1].a;
+  const list = run.map(s => s.a.text).join(' + ');
+  const total = Math.round(sum * 100) / 100;
+  return {
+    code: 'DL106',
+    severity: 'warning',
+    start: first.start,
+    end: last.end,
+    message: `Percentages of one breakdown add up to ${total}%, more than 100%: ${list}.`,
+    related: run.slice(1).map(s => ({ start: s.a.start, end: s.a.end, message: `share: ${s.a.text}` })),
+    annotations: run.map(s => s.a.id),
+  };
+}
