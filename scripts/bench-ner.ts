@@ -1,5 +1,5 @@
-// Speed of the name recognizer alone on a few MB of news text: CoNLL-2003 documents detokenized (a local
-// timing only; the corpus is read from ../shared, nothing is copied) plus the project's samples.
+// Speed of the name recognizer alone on a few MB of varied news text read from ../shared/corpora (a local
+// timing only: nothing is copied) plus the project's samples.
 //   npm run bench:ner [-- --mb 4]
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,16 +10,41 @@ import { taggerFor } from '../server/src/core/ner/tagger';
 import { defaultSettings } from '../server/src/core/settings';
 import { segment, Segment } from '../server/src/core/text/segment';
 import { tokenSpans, TokenSpans } from '../server/src/core/text/tokenize';
-import { CONLL_DIR, readConll, requireCorpusFile } from './ner/conll';
+import { CONLL_DIR, CORPORA, readConll, requireCorpusFile } from './ner/conll';
 
 const ROOT = path.resolve(__dirname, '..');
 const i = process.argv.indexOf('--mb');
 const targetMB = i >= 0 ? Number(process.argv[i + 1]) : 4;
 
-const texts: string[] = [];
-for (const f of ['train.txt', 'valid.txt']) for (const d of readConll(requireCorpusFile(path.join(CONLL_DIR, f)))) texts.push(d.text);
+// Varied news text: Reuters 1996 (CoNLL, heavy in capitalised tables), AP/NYT 1998 (TimeML), US local
+// news 2009 (LGL), WikiNews (GeoVirus), and the project's sample. Interleaved so each chunk mixes them.
+const sources: string[][] = [];
+sources.push(readConll(requireCorpusFile(path.join(CONLL_DIR, 'train.txt'))).map(d => d.text));
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const timeml = path.join(CORPORA, 'timeml');
+if (fs.existsSync(timeml)) {
+  const docs: string[] = [];
+  for (const dir of fs.readdirSync(timeml)) for (const f of fs.readdirSync(path.join(timeml, dir))) {
+    const m = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(fs.readFileSync(path.join(timeml, dir, f), 'utf8'));
+    if (m) docs.push(unescape(m[1].replace(/<[^>]+>/g, '')));
+  }
+  sources.push(docs);
+}
+for (const f of ['lgl.xml', 'GeoVirus.xml']) {
+  const file = path.join(CORPORA, 'geo', f);
+  if (!fs.existsSync(file)) continue;
+  const docs: string[] = [];
+  for (const m of fs.readFileSync(file, 'utf8').matchAll(/<text>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/text>/g)) docs.push(unescape(m[1]));
+  sources.push(docs);
+}
 const samples = path.join(ROOT, 'samples');
-if (fs.existsSync(samples)) for (const f of fs.readdirSync(samples)) texts.push(fs.readFileSync(path.join(samples, f), 'utf8'));
+if (fs.existsSync(samples)) sources.push(fs.readdirSync(samples).map(f => fs.readFileSync(path.join(samples, f), 'utf8')));
+const texts: string[] = [];
+for (let i = 0, more = true; more; i++) {
+  more = false;
+  for (const src of sources) if (i < src.length) { texts.push(src[i]); more = true; }
+}
+console.log(`text from ${sources.map(s => s.length).join(' + ')} documents`);
 const segs: Segment[] = [];
 let chars = 0;
 outer: for (;;) for (const t of texts) {

@@ -37,11 +37,12 @@ const docs = readConll(file);
 const stats = new Map<string, { tp: number; fp: number; fn: number }>();
 const stat = (t: string) => { let s = stats.get(t); if (!s) { s = { tp: 0, fp: 0, fn: 0 }; stats.set(t, s); } return s; };
 const errors: string[] = [];
+const bySource = new Map<string, { tp: number; fp: number }>();
 let chars = 0;
 const t0 = process.hrtime.bigint();
 for (const doc of docs) {
   chars += doc.text.length;
-  let pred: GoldSpan[] = [];
+  let pred: (GoldSpan & { source?: string })[] = [];
   if (nerOnly) {
     for (const seg of segment(doc.text)) {
       for (const m of names.recognize(seg, { knowledge, settings })) {
@@ -50,12 +51,16 @@ for (const doc of docs) {
     }
   } else {
     const result = analyze(doc.text, { knowledge, settings });
-    pred = result.annotations.filter(a => TYPE_OF[a.category]).map(a => ({ start: a.start, end: a.end, type: TYPE_OF[a.category] }));
+    pred = result.annotations.filter(a => TYPE_OF[a.category])
+      .map(a => ({ start: a.start, end: a.end, type: TYPE_OF[a.category], source: a.source }));
   }
   const key = (s: GoldSpan) => `${s.start}:${s.end}:${s.type}`;
   const gold = new Set(doc.spans.map(key));
   const got = new Set(pred.map(key));
   for (const s of pred) {
+    const src = bySource.get(`${s.source ?? 'ner'} ${s.type}`) ?? { tp: 0, fp: 0 };
+    bySource.set(`${s.source ?? 'ner'} ${s.type}`, src);
+    if (gold.has(key(s))) src.tp++; else src.fp++;
     if (gold.has(key(s))) stat(s.type).tp++;
     else { stat(s.type).fp++; if (errors.length < showErrors) errors.push(`FP ${s.type} "${doc.text.slice(s.start, s.end)}"  | ${context(doc.text, s)}`); }
   }
@@ -82,5 +87,8 @@ for (const [label, types] of [['PER', ['PER']], ['LOC', ['LOC']], ['ORG', ['ORG'
   ['PER+LOC+ORG', ['PER', 'LOC', 'ORG']], ['all four', ['PER', 'LOC', 'ORG', 'MISC']]] as [string, string[]][]) {
   const s = sum(types), v = prf(s);
   console.log(`${label.padEnd(12)} ${fmt(v.p)} ${fmt(v.r)} ${fmt(v.f)}  ${String(s.tp + s.fn).padStart(5)}`);
+}
+if (!nerOnly) {
+  console.log('predicted names by recognizer: ' + [...bySource].sort().map(([k, v]) => `${k} ${v.tp} right, ${v.fp} wrong`).join('; '));
 }
 for (const e of errors) console.log(e);

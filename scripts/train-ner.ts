@@ -1,5 +1,5 @@
 // Trains the name tagger on CoNLL-2003 train.txt and writes data/ner-model.bin.
-//   npm run train:ner [-- --epochs 12 --seed 1 --scheme BIO --max-features 400000 --out data/ner-model.bin]
+//   npm run train:ner [-- --epochs 12 --seed 1 --scheme BIO --max-features 45000 --title-case 0.15 --out data/ner-model.bin]
 import * as fs from 'fs';
 import * as path from 'path';
 import { FeatureExtractor, FEATURE_VERSION, Lexicon } from '../server/src/core/ner/features';
@@ -18,7 +18,8 @@ const ROOT = path.resolve(__dirname, '..');
 const epochs = Number(arg('epochs', '12'));
 const seed = Number(arg('seed', '1'));
 const schemeName = arg('scheme', 'BIO') as 'BIO' | 'BILOU';
-const maxFeatures = Number(arg('max-features', '400000'));
+const maxFeatures = Number(arg('max-features', '45000'));
+const titleShare = Number(arg('title-case', '0.15'));
 const out = path.resolve(ROOT, arg('out', 'data/ner-model.bin'));
 
 const t0 = Date.now();
@@ -41,7 +42,7 @@ const prepared = prepare(docs, fx, scheme, f => {
   let r = rowIds.get(f);
   if (r === undefined) { r = keys.length; rowIds.set(f, r); keys.push(f); }
   return r;
-});
+}, { titleCase: titleShare, seed });
 console.log(`${prepared.sentences.length} segments, ${keys.length} features; ${prepared.lostNames} of ${prepared.goldNames} ` +
   `names not representable by the tokenizer/candidate rule (${(100 * prepared.lostNames / prepared.goldNames).toFixed(2)}%)`);
 if (process.argv.includes('--show-lost')) for (const e of prepared.lostExamples) console.log('  lost: ' + e);
@@ -51,6 +52,7 @@ model.train(prepared.sentences, { epochs, seed, log: s => console.log(s) });
 const avg = model.averaged();
 const meta: Record<string, unknown> = {
   corpus: 'CoNLL-2003 train.txt (eng.train)', epochs, seed, scheme: schemeName, featureVersion: FEATURE_VERSION,
+  titleCaseShare: titleShare,
   features: keys.length, gazetteers: gaz.sources,
 };
 const { parts, kept } = packModel(scheme, Uint32Array.from(keys), avg, lexicon, maxFeatures, meta);

@@ -28,54 +28,91 @@ export interface Prepared {
 
 const TYPE_INDEX = new Map<string, number>(TYPES.map((t, i) => [t, i]));
 
+/** Short words a title-case headline leaves in lower case. */
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'as', 'is', 'with',
+  'from', 'into', 'nor', 'vs', "'s", "n't"]);
+
+/** The text with every word but the short ones capitalised, as in a title-case headline (same length). */
+export function titleCase(text: string, spans: TokenSpans): string {
+  const chars = text.split('');
+  for (let k = 0; k < spans.count; k++) {
+    const c = text.charCodeAt(spans.starts[k]);
+    if (c < 97 || c > 122) continue;
+    const word = text.slice(spans.starts[k], spans.ends[k]);
+    if (k > 0 && SMALL_WORDS.has(word)) continue;
+    chars[spans.starts[k]] = String.fromCharCode(c - 32);
+  }
+  return chars.join('');
+}
+
+export interface PrepareOptions {
+  /** Share of body sentences also trained on in title case (the corpus has all-caps headlines only). */
+  titleCase: number;
+  seed: number;
+}
+
 /** Tokenizes and segments documents as the recognizer will, projecting gold spans to tokens. */
-export function prepare(docs: ConllDoc[], fx: FeatureExtractor, scheme: Scheme, rowOf: (f: number) => number): Prepared {
+export function prepare(docs: ConllDoc[], fx: FeatureExtractor, scheme: Scheme, rowOf: (f: number) => number,
+  options: PrepareOptions = { titleCase: 0, seed: 1 }): Prepared {
   const sentences: Sentence[] = [];
   const spans = new TokenSpans(256);
   const feats = new Uint32Array(128);
+  const random = rng(options.seed + 101);
   let goldNames = 0, lostNames = 0;
   const lostExamples: string[] = [];
+  const addSegment = (text: string, gold: { start: number; end: number; type: string }[], count: boolean): void => {
+    tokenSpans(text, spans);
+    const n = spans.count;
+    fx.prepare(text, spans);
+    const names: TokenSpan[] = [];
+    for (const gs of gold) {
+      if (count) goldNames++;
+      let a = -1, b = -1;
+      for (let k = 0; k < n; k++) {
+        if (spans.starts[k] === gs.start) a = k;
+        if (spans.ends[k] === gs.end) b = k;
+      }
+      let ok = a >= 0 && b >= a;
+      if (ok) for (let k = a; k <= b; k++) if (!fx.cand[k]) ok = false;
+      if (!ok) {
+        if (count) {
+          lostNames++;
+          if (lostExamples.length < 30) lostExamples.push(`${gs.type} "${text.slice(gs.start, gs.end)}" in "${text.slice(Math.max(0, gs.start - 20), gs.end + 20)}"`);
+        }
+        continue;
+      }
+      names.push({ start: a, end: b + 1, type: TYPE_INDEX.get(gs.type)! });
+    }
+    const goldLabels = encode(scheme, n, names);
+    const cand = fx.cand.slice(0, n);
+    const offsets = new Int32Array(n + 1);
+    const rows: number[] = [];
+    for (let k = 0; k < n; k++) {
+      offsets[k] = rows.length;
+      if (!cand[k]) continue;
+      const m = fx.features(k, feats);
+      for (let j = 0; j < m; j++) {
+        const r = rowOf(feats[j]);
+        if (r >= 0) rows.push(r);
+      }
+    }
+    offsets[n] = rows.length;
+    sentences.push({ n, cand, gold: goldLabels, rows: Int32Array.from(rows), offsets });
+  };
   for (const doc of docs) {
     let gi = 0;
     for (const seg of segment(doc.text)) {
-      tokenSpans(seg.text, spans);
-      const n = spans.count;
-      fx.prepare(seg.text, spans);
-      const names: TokenSpan[] = [];
       while (gi < doc.spans.length && doc.spans[gi].end <= seg.start) gi++;
+      const gold: { start: number; end: number; type: string }[] = [];
       for (let g = gi; g < doc.spans.length && doc.spans[g].start < seg.end; g++) {
         const gs = doc.spans[g];
-        goldNames++;
-        const s = gs.start - seg.start, e = gs.end - seg.start;
-        let a = -1, b = -1;
-        for (let k = 0; k < n; k++) {
-          if (spans.starts[k] === s) a = k;
-          if (spans.ends[k] === e) b = k;
-        }
-        let ok = a >= 0 && b >= a;
-        if (ok) for (let k = a; k <= b; k++) if (!fx.cand[k]) ok = false;
-        if (!ok) {
-          lostNames++;
-          if (lostExamples.length < 30) lostExamples.push(`${gs.type} "${doc.text.slice(gs.start, gs.end)}" in "${seg.text.slice(Math.max(0, s - 20), e + 20)}"`);
-          continue;
-        }
-        names.push({ start: a, end: b + 1, type: TYPE_INDEX.get(gs.type)! });
+        gold.push({ start: gs.start - seg.start, end: gs.end - seg.start, type: gs.type });
       }
-      const gold = encode(scheme, n, names);
-      const cand = fx.cand.slice(0, n);
-      const offsets = new Int32Array(n + 1);
-      const rows: number[] = [];
-      for (let k = 0; k < n; k++) {
-        offsets[k] = rows.length;
-        if (!cand[k]) continue;
-        const m = fx.features(k, feats);
-        for (let j = 0; j < m; j++) {
-          const r = rowOf(feats[j]);
-          if (r >= 0) rows.push(r);
-        }
+      addSegment(seg.text, gold, true);
+      if (options.titleCase > 0 && fx.mode === MODE_BODY && random() < options.titleCase) {
+        tokenSpans(seg.text, spans);
+        addSegment(titleCase(seg.text, spans), gold, false);
       }
-      offsets[n] = rows.length;
-      sentences.push({ n, cand, gold, rows: Int32Array.from(rows), offsets });
     }
   }
   return { sentences, goldNames, lostNames, lostExamples };
@@ -257,7 +294,7 @@ export function packModel(scheme: Scheme, keyOfRow: Uint32Array, avg: { w: Float
   // strictly above the threshold, so that at most maxFeatures rows are kept
   let kept = 0;
   for (let r = 0; r < rows; r++) if (strength[r] > threshold) kept++;
-  const table = HashTable.withCapacity(kept, 0.7);
+  const table = HashTable.withCapacity(kept, 0.7, true);
   const featW = new Int16Array(table.keys.length * L);
   for (let r = 0; r < rows; r++) {
     if (strength[r] <= threshold) continue;

@@ -6,19 +6,21 @@
 // systems (`55 km, or 34 miles`; `1 km or 500 m` is a choice, not a conversion). The first figure is the
 // source; the check converts it exactly (units.ts) and compares with the second.
 //
-// Tolerance: a conversion may be rounded to as many significant digits as the source has (`55` → 2, so
-// 34 miles; `100` → 1, so 60 miles for 62.1) and may carry the source's own rounding (55 is 54.5–55.5), but
-// is never off by more than 15% (`20 km (10 miles)`: 12.4 miles). A hedge on either figure (`about`,
-// `some`) allows one significant digit less and up to 25%. Ranges are compared end to end.
+// Tolerance: a conversion is right when it is within 8% of the exact value (newsrooms round conversions
+// freely: `45 km (30 miles)` for 27.96, `15 km (10 miles)` for 9.32, `345 miles (550 km)` for 555); beyond
+// that, when it is as precise as the source's own rounding allows (a source of one significant digit,
+// `20 km`, lets its conversion round to one digit too), but never when it is off by more than 15%. A hedge
+// on either figure (`about`, `some`) allows one significant digit less and up to 25%. Ranges are compared
+// end to end. So `55 kilometers (30 miles)` (34.2: 12% off) and `20 km (10 miles)` (12.4: 19%) are flagged.
 //
 // Fix (preferred): the correct conversion in the same style — the number(s) of the conversion rewritten,
 // the unit as written kept: `(30 miles)` → `(34 miles)`; with as many decimals as the conversion had, else
-// as many significant digits as the source.
+// as many significant digits as the source but at least two (`90,000 km² (25,000 sq mi)` → `35,000`).
 import type { Check } from '../api';
 import { readNumber } from '../text/numbers';
 import type { Annotation, Finding } from '../types';
 import { convert, formatNumber, isUnitLabel, UNITS } from '../units';
-import { approxNumber, bounds, figure, halfUnit, HEDGE_SOURCE, numbersIn, precisionOf, roundSignificant } from './support';
+import { approxNumber, bounds, display, examined, figure, halfUnit, HEDGE_SOURCE, numbersIn, precisionOf, roundSignificant } from './support';
 
 /** What may stand between a figure and its conversion (a hedge before the second number aside). */
 const BRACKET_BETWEEN = new RegExp(`^[ \\u00a0]*([(\\[])[ \\u00a0]*(?:(?:or|about|=|≈)[ \\u00a0]+)?(?:${HEDGE_SOURCE}[ \\u00a0]*)?$`, 'i');
@@ -26,6 +28,7 @@ const OR_BETWEEN = new RegExp(`^,?[ \\u00a0]+or[ \\u00a0]+(?:${HEDGE_SOURCE}[ \\
 /** After a bracketed conversion: a closing bracket, perhaps after a word that repeats the measure. */
 const BRACKET_AFTER = /^[ \u00a0]*(?:(?:long|wide|deep|high|away|across|in length|in diameter|squared)[ \u00a0]*)?[)\]]/;
 
+const MIN_REL = 0.08;
 const MAX_REL = 0.15;
 const MAX_REL_HEDGED = 0.25;
 
@@ -46,12 +49,16 @@ function sourceSignificant(src: NumberPart[]): number {
 }
 
 /** How far the stated conversion may be from the exact one. */
-function tolerance(exact: number, sourceAmount: number, sourceStep: number, significant: number, hedged: boolean): number {
+function tolerance(exact: number, sourceAmount: number, sourceStep: number, significant: number, hedged: boolean, wholeNumber: boolean): number {
   const sig = hedged ? Math.max(1, significant - 1) : significant;
   const rounding = halfUnit(exact, sig);
   const carried = sourceAmount > 0 ? Math.abs(exact) * (sourceStep / 2) / sourceAmount : 0;
+  // A conversion written as a whole number may round away the decimals: 9.32 may be written 9.
+  const whole = wholeNumber ? 0.5 : 0;
+  // Newsrooms round conversions freely (28 → 30, 9.3 → 10, 555 → 550): up to 8% is never an error.
+  const usual = Math.abs(exact) * MIN_REL;
   const cap = Math.abs(exact) * (hedged ? MAX_REL_HEDGED : MAX_REL);
-  return Math.min(Math.max(rounding, carried), cap);
+  return Math.min(Math.max(rounding, carried, whole, usual), cap);
 }
 
 /** Writes a corrected number in the style of the one it replaces. */
@@ -103,6 +110,7 @@ export const conversionMismatch: Check = {
       } else if (OR_BETWEEN.test(between)) {
         if (UNITS[va.unit].system === UNITS[vb.unit].system) continue;
       } else continue;
+      examined(doc, 'DL102');
 
       const src = parts(a), dst = parts(b);
       const [aLo, aHi] = bounds(va.amount), [bLo, bHi] = bounds(vb.amount);
@@ -113,23 +121,26 @@ export const conversionMismatch: Check = {
       const hedged = va.approximate || vb.approximate;
       const sig = sourceSignificant(src);
       const stepOf = (p: NumberPart) => precisionOf(p.text, p.value, p.factor).step;
-      const tLo = tolerance(cLo, aLo, stepOf(src[0]), sig, hedged);
-      const tHi = tolerance(cHi, aHi, stepOf(src[src.length - 1]), sig, hedged);
+      const whole = (p: NumberPart) => !/^\d[\d,]*\.\d/.test(p.text);
+      const tLo = tolerance(cLo, aLo, stepOf(src[0]), sig, hedged, whole(dst[0]));
+      const tHi = tolerance(cHi, aHi, stepOf(src[src.length - 1]), sig, hedged, whole(dst[dst.length - 1]));
       let wrong: boolean;
       if (aRange === bRange) wrong = Math.abs(bLo - cLo) > tLo || Math.abs(bHi - cHi) > tHi;
       else if (bRange) wrong = cLo < bLo - tLo || cHi > bHi + tHi;           // `20 km (12-13 miles)`
       else wrong = bLo < cLo - tLo || bHi > cHi + tHi;                      // `20-25 km (14 miles)`
       if (!wrong) continue;
 
-      const unitText = b.text.slice(dst[dst.length - 1].end - b.start).replace(/^[-\u2010\u2011]/, ' ').trim() || UNITS[vb.unit].plural;
+      // The unit as written (`miles`, `km`); a hyphenated modifier (`nine-mile`) by its plural name.
+      const tail = b.text.slice(dst[dst.length - 1].end - b.start);
+      const unitText = /^[-\u2010\u2011]/.test(tail) || !tail.trim() ? UNITS[vb.unit].plural : tail.trim();
       const exactText = cLo === cHi ? approxNumber(cLo) : `${approxNumber(cLo)}–${approxNumber(cHi)}`;
-      const written = b.text.replace(/(\d)[-\u2010\u2011](?=\p{L})/u, '$1 ');
+      const written = display(b);
       const finding: Finding = {
         code: 'DL102',
         severity: 'warning',
         start: b.start,
         end: b.end,
-        message: `${a.text} is ${exactText} ${unitText}, not ${written}${hedged ? ' (even allowing for the approximation)' : ''}.`,
+        message: `${display(a)} is ${exactText} ${unitText}, not ${written}${hedged ? ' (even allowing for the approximation)' : ''}.`,
         related: [{ start: a.start, end: a.end, message: `the figure converted: ${a.text}` }],
         annotations: [a.id, b.id],
       };
@@ -137,7 +148,7 @@ export const conversionMismatch: Check = {
       // one number, or the other way round, has no single right text).
       if (aRange === bRange) {
         const exact = [cLo, cHi];
-        const edits = dst.map((p, k) => ({ start: p.start, end: p.end, newText: writeLike(p, exact[k], sig, k === 0 ? tLo : tHi) }));
+        const edits = dst.map((p, k) => ({ start: p.start, end: p.end, newText: writeLike(p, exact[k], Math.max(2, sig), k === 0 ? tLo : tHi) }));
         // The fix must itself pass the check (it does by construction; guard against odd writing).
         const ok = edits.every((e, k) => {
           const v = readNumber(e.newText, 0)?.value;

@@ -15,7 +15,7 @@
 // No fix: which figure is wrong cannot be told from the text.
 import type { Check } from '../api';
 import type { Annotation, FigureValue, Finding } from '../types';
-import { bounds, figure, HEDGE_SOURCE, hedgeOf } from './support';
+import { bounds, examined, figure, HEDGE_SOURCE, hedgeOf } from './support';
 
 /** Nouns that count people (and participles used for them: `12 dead`). */
 const PEOPLE = new Set(['people', 'person', 'persons', 'civilian', 'civilians', 'soldier', 'soldiers', 'fighter', 'fighters',
@@ -76,6 +76,7 @@ export const partsExceedTotal: Check = {
           if (!JOINER.test(text.slice(prev.end, counts[k].start))) break;
           parts.push(counts[k]);
         }
+        examined(doc, 'DL105');
         const f = judge(total, parts);
         if (f) out.push(f);
         continue;
@@ -93,6 +94,7 @@ export const partsExceedTotal: Check = {
       // `7 soldiers and 8 civilians killed were among the 12`: one participle may follow the list.
       const tail = text.slice(parts[parts.length - 1].end, total.start).replace(/^[ \u00a0]+(?:killed|wounded|injured|dead)\b/i, '');
       if (!AMONG_THE.test(tail)) continue;
+      examined(doc, 'DL105');
       const f = judge(total, parts);
       if (f) out.push(f);
     }

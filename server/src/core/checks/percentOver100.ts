@@ -1,28 +1,41 @@
 // DL106 percent-over-100: the percentages of one breakdown add up to more than 100% —
 // `60% of the displaced live in tents, 35% in unfinished buildings and 15% with relatives` (110%).
 //
-// A breakdown is a run of percentages in one sentence where each one after the first stands right after a
-// comma, `and`, `while`, `whereas`, `with` or `but` (a hedge allowed), i.e. the parallel, elided structure of
-// a breakdown (`60% ... and 35% in ...`, `55% said yes, 40% no`). Not a breakdown, so never summed:
-// percentages of change (`rose 20%`, `by 5%`, `from 40% to 70%`, `a 20% increase`), above 100% on their own,
-// a run with `respectively`, a date or year between two of them (`60% in 2012 and 55% in 2016`), a nested
-// share (`60% are women, 70% of whom ...`), or a clause that repeats `of <something>` with another whole
-// (`55% of the vote ... 62% of voters`).
+// A breakdown is a run of percentages in one sentence, each after the first standing right after a comma,
+// `and` or `with` (a hedge allowed), in the elided form of a breakdown: what follows each later share is a
+// preposition and a lower-case phrase (`and 35% in unfinished buildings`), a word of a poll answer (`40% no`,
+// `10% undecided`) or the end of the clause (`Republicans 45%, Democrats 40%`). Not a breakdown, so never
+// summed:
+//   - a later share with its own verb (`80% are depressed, and 47% identify as ...`): a different question,
+//     and shares of different questions may add up to anything;
+//   - shares of different places or times (`60% in Gaza and 45% in the West Bank`, `60% in 2012 and 55% in
+//     2016`): rates, not parts;
+//   - `while`, `whereas`, `but`, `or`, `respectively`, a nested share (`70% of whom`), two different wholes
+//     (`60% of the men and 50% of the women`);
+//   - percentages of change or rates (`rose 20%`, `by 5%`, `from 40% to 70%`, `a 20% increase`, `91.8%
+//     sensitivity`), and any above 100% on its own.
 //
-// Tolerance: each figure may be rounded (half its last digit), a hedged one (`about 60%`) by 2.5 points.
-// No fix: which share is wrong cannot be told.
+// Tolerance: each figure may be rounded (half its last digit; 60% is 59.5–60.5), a hedged one (`about 60%`)
+// by 2.5 points; `less than 40%` counts as 0 at least. No fix: which share is wrong cannot be told.
 import type { Check } from '../api';
 import type { Annotation, Finding } from '../types';
-import { bounds, figure, HEDGE_SOURCE, hedgeOf, precisionOf, numbersIn } from './support';
+import { bounds, examined, figure, HEDGE_SOURCE, hedgeOf, precisionOf, numbersIn } from './support';
 
 const HEDGE = `(?:${HEDGE_SOURCE}[ \\u00a0]+)?`;
 /** What stands right before the second and later shares of a breakdown. */
-const JOIN = new RegExp(`(?:,[ \\u00a0]*(?:and|while|whereas|with|but|or)?|[ \\u00a0](?:and|while|whereas|with|but))[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+|another[ \\u00a0]+|a further[ \\u00a0]+|the remaining[ \\u00a0]+|the other[ \\u00a0]+)?${HEDGE}$`, 'i');
+const JOIN = new RegExp(`(?:,[ \\u00a0]*(?:and|with)?|[ \\u00a0](?:and|with))[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+|another[ \\u00a0]+|a further[ \\u00a0]+|the remaining[ \\u00a0]+|the other[ \\u00a0]+)?${HEDGE}$`, 'i');
 /** Words right before a share that make it a change or a rate, not a part. */
 const CHANGE_BEFORE = /\b(?:by|from|to|rose|risen|rise|fell|fallen|fall|dropped|drop|declined|decline|increased|increase|decreased|decrease|grew|grow|gained|gain|lost|jumped|jump|climbed|climb|slipped|slid|plunged|plummeted|soared|surged|up|down|than|cut|raise|raised|lower|lowered|higher|at|of|vs|versus|compared with|against)[ \u00a0]+$/i;
 /** Words right after a share that make it a change, a rate or an attribute. */
 const CHANGE_AFTER = /^[ \u00a0-]*(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|declines|growth|jump|gain|gains|cut|cuts|hike|hikes|reduction|higher|lower|more|less|up|down|stake|interest|rate|tariff|tax|discount|premium|annual|a year|per year|year-on-year|on the year|chance|probability|pay rise|return|margin|majority|turnout|of GDP|shares)\b/i;
+/**
+ * What may follow a later share of a breakdown: the end of the clause, a preposition with a lower-case
+ * phrase (not a place or a year), or an answer word.
+ */
+const ELIDED_AFTER = /^(?:[ \u00a0]*(?:[,.;:)\]]|$)|[ \u00a0]+(?:(?:in|on|at|with|without|for|against|from|into|under|inside|outside|among|to)[ \u00a0]+(?:the[ \u00a0]+|an?[ \u00a0]+|(?!the[ \u00a0]|an?[ \u00a0]))(?![\p{Lu}\d])|(?:yes|no|undecided|unsure|other|others|elsewhere|abroad|opposed|neutral|against|none)\b))/u;
 const BREAKERS = /\brespectively\b|\bof (?:whom|them|those|which)\b|\b(?:1[89]|20)\d\d\b|[;:]/i;
+
+const HEDGE_END = new RegExp(`${HEDGE_SOURCE}[ \\u00a0]+$`, 'i');
 
 interface Share { a: Annotation; lo: number; hi: number; slack: number }
 
@@ -38,6 +51,7 @@ export const percentOver100: Check = {
     let run: Share[] = [];
     const flush = () => {
       if (run.length >= 2) {
+        examined(doc, 'DL106');
         const f = judge(run, text);
         if (f) out.push(f);
       }
@@ -51,7 +65,7 @@ export const percentOver100: Check = {
       if (prev) {
         const between = text.slice(prev.a.end, a.start);
         const joined = between.length <= 160 && !/[.!?]["”’]?[ \u00a0]+\S|\n/.test(between) && !BREAKERS.test(between) &&
-          JOIN.test(between);
+          JOIN.test(between) && ELIDED_AFTER.test(text.slice(a.end, a.end + 40));
         if (!joined) flush();
       }
       run.push(share);
@@ -67,7 +81,7 @@ function shareOf(a: Annotation, text: string): Share | undefined {
   const [lo, hi] = bounds(v.amount);
   if (hi > 100 || lo < 0) return undefined;
   const before = text.slice(Math.max(0, a.start - 30), a.start);
-  if (CHANGE_BEFORE.test(before.replace(new RegExp(`${HEDGE_SOURCE}[ \\u00a0]+$`, 'i'), ''))) return undefined;
+  if (CHANGE_BEFORE.test(before.replace(HEDGE_END, ''))) return undefined;
   if (CHANGE_AFTER.test(text.slice(a.end, a.end + 30))) return undefined;
   // `more than 60%` still counts as 60 at least; `less than 40%` as 40 at most (its low end is 0).
   const h = hedgeOf(v);

@@ -1,55 +1,13 @@
 // Shared helpers of the figure checks (DL102-DL108): not a check itself, not registered.
 //
-// Everything here is cheap and linear: the checks run on every edit over all annotations. Work several
-// checks need (which sentence each annotation is in, the figures by category) is memoised in `doc.memo`
-// under keys that start with `checks:`; the memo is per analysis, and each entry remembers the
-// annotation array it was computed for.
+// Everything here is cheap: the checks run on every edit over all annotations. Work several checks need
+// (the measure statements of statements.ts) is memoised in `doc.memo` under keys that start with
+// `checks:`; the memo is per analysis, and each entry remembers the annotation array it was computed for.
 
 import type { DocumentContext } from '../api';
-import type { Annotation, FigureValue, Finding, PlaceRef, TimexValue } from '../types';
+import type { Annotation, FigureValue, PlaceRef, TimexValue } from '../types';
 import { readNumber, NumberRead, NUMBER_CANDIDATE } from '../text/numbers';
-
-// ---------------------------------------------------------------------------------------------------------
-// Sentences.
-
-export interface CheckIndex {
-  /** The annotations (sorted by start, as the pipeline hands them over). */
-  list: readonly Annotation[];
-  /** Segment (sentence) index of each annotation, parallel to `list`; -1 outside every segment. */
-  seg: Int32Array;
-  /** Position of each annotation in `list`. */
-  pos: Map<Annotation, number>;
-}
-
-/** Segment index of every annotation, by one merge pass over two sorted lists; memoised per analysis. */
-export function checkIndex(annotations: readonly Annotation[], doc: DocumentContext): CheckIndex {
-  const hit = doc.memo.get('checks:index') as CheckIndex | undefined;
-  if (hit && hit.list === annotations) return hit;
-  const seg = new Int32Array(annotations.length);
-  const pos = new Map<Annotation, number>();
-  const segs = doc.segments;
-  let s = 0;
-  let prevStart = -Infinity;
-  for (let i = 0; i < annotations.length; i++) {
-    const a = annotations[i];
-    pos.set(a, i);
-    if (a.start < prevStart) s = 0; // not sorted after all: restart the merge (never in the pipeline)
-    prevStart = a.start;
-    while (s < segs.length && segs[s].end <= a.start) s++;
-    seg[i] = s < segs.length && segs[s].start <= a.start ? s : -1;
-  }
-  const index: CheckIndex = { list: annotations, seg, pos };
-  doc.memo.set('checks:index', index);
-  return index;
-}
-
-/** The sentence holding an offset (binary search over the segments), or undefined. */
-export function segmentAt(doc: DocumentContext, offset: number): { start: number; end: number; text: string } | undefined {
-  const segs = doc.segments;
-  let lo = 0, hi = segs.length;
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if (segs[mid].end <= offset) lo = mid + 1; else hi = mid; }
-  return lo < segs.length && segs[lo].start <= offset ? segs[lo] : undefined;
-}
+import { formatQuantity, isUnitLabel } from '../units';
 
 // ---------------------------------------------------------------------------------------------------------
 // Figures.
@@ -91,9 +49,11 @@ export const HEDGE_SOURCE = '(?:an estimated|estimated|as many as|as much as|upw
   'approximately|approx\\.|some|over|under|circa|ca\\.|c\\.|~)';
 
 /** The numbers written in a figure's text (one, or two for a range), with offsets relative to the text. */
+const CANDIDATE = new RegExp(NUMBER_CANDIDATE.source, 'gi');
 export function numbersIn(text: string): NumberRead[] {
   const out: NumberRead[] = [];
-  const re = new RegExp(NUMBER_CANDIDATE.source, 'gi');
+  const re = CANDIDATE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (out.length < 2 && (m = re.exec(text)) !== null) {
     const n = readNumber(text, m.index);
@@ -168,11 +128,6 @@ export function placeRadiusKm(p: PlaceRef): number {
   return Math.max(1, Math.sqrt(pop / 2000 / Math.PI));
 }
 
-/** Places, related spans and annotation ids of a finding, in one place. */
-export function related(a: Annotation, message: string): NonNullable<Finding['related']>[number] {
-  return { start: a.start, end: a.end, message };
-}
-
 /** A place's name for messages: as written, with the gazetteer's name when it differs (`Palmyra (Tadmur)`). */
 export function placeLabel(a: Annotation): string {
   const p = a.place;
@@ -187,4 +142,25 @@ export function approxNumber(x: number): string {
   const s = Math.abs(r) >= 1000 ? Math.round(r).toString() : String(Number(r.toPrecision(3)));
   const [i, f] = s.split('.');
   return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '');
+}
+
+/**
+ * A figure for messages: as written with its hedge (`about 45 kilometers`); a hyphenated modifier in its
+ * canonical form (`610-square-kilometre` → `610 km²`).
+ */
+export function display(a: Annotation): string {
+  const v = figure(a);
+  let t = a.text;
+  if (v && isUnitLabel(v.unit) && /\d[-\u2010\u2011]\p{L}/u.test(t)) t = formatQuantity(v.amount, v.unit);
+  return v?.qualifier ? `${v.qualifier} ${t}` : t;
+}
+
+/**
+ * Counts the candidates a check looked at (conversion pairs, distance claims, breakdowns...), for the
+ * evaluation script (`npm run eval:checks` prints how many each check examined). One map lookup.
+ */
+export function examined(doc: DocumentContext, code: string, n = 1): void {
+  let m = doc.memo.get('checks:examined') as Map<string, number> | undefined;
+  if (!m) doc.memo.set('checks:examined', m = new Map());
+  m.set(code, (m.get(code) ?? 0) + n);
 }

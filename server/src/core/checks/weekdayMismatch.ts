@@ -16,7 +16,7 @@
 import type { Check } from '../api';
 import { epochDay, fromEpochDay, weekday } from '../time/calendar';
 import type { Annotation, Finding, Fix } from '../types';
-import { timexOf } from './support';
+import { examined, timexOf } from './support';
 
 const NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
@@ -90,6 +90,7 @@ export const weekdayMismatch: Check = {
         }
       }
       if (!stated || stated.iso < 1) continue;
+      examined(doc, 'DL107');
       const actual = weekday(date);
       if (actual === stated.iso) continue;
 

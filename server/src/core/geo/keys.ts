@@ -142,3 +142,18 @@ export function hashKey(key: string): number {
   }
   return h >>> 0;
 }
+
+/** Leading words of feature names that a later mention may drop (Tal al-Dekou ... al-Dakou). */
+export const FEATURE_PREFIX = new Set(['tal', 'tall', 'tel', 'tell', 'jabal', 'jebel', 'jabel', 'djebel', 'deir', 'dayr', 'dair', 'ain',
+  'ayn', 'bir', 'kafr', 'kfar', 'khirbet', 'khirbat', 'ras', 'wadi', 'nahr', 'jisr', 'qasr', 'mount', 'hill', 'camp']);
+
+/** The loose key of a name without its leading feature words (`Tal al-Dekou` -> key of `al-Dekou`), or undefined. */
+export function looseTailKey(name: string): string | undefined {
+  const words = name.split(/\s+/).filter(Boolean);
+  for (let k = 1; k < words.length; k++) {
+    const lead = foldWords(words.slice(0, k).join(' '));
+    if (lead.length === 0 || !lead.every(w => FEATURE_PREFIX.has(w) || w === 'al' || w === 'el')) break;
+    return looseKeyOfWords(foldWords(words.slice(k).join(' ')));
+  }
+  return undefined;
+}

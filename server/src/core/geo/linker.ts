@@ -30,6 +30,8 @@ export interface LinkInput {
   confirmed: boolean;
   /** The name modifies a longer name the NER found (Texas Department of..., Georgian Interior Ministry). */
   modifier?: boolean;
+  /** The name is the subject of a verb (Washington has declared, Moscow denied): a government that acts. */
+  acting?: boolean;
 }
 
 export interface LinkOutput {
@@ -59,11 +61,14 @@ interface Group {
   next: Set<number>;
   prev: Set<number>;
   count: number;
+  acting: boolean;
 }
 
 const COUNTRY_FOCUS = 5;
 const MAX_ROUNDS = 5;
 const SUPPORT = 1.5;
+const CENTRE = 1;
+const RAD = Math.PI / 180;
 /** Weight of the prior (population, kind) against the document's evidence. */
 const POP_SCALE = 0.85;
 const MAX_ANCHOR_GROUPS = 40;
@@ -88,12 +93,13 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     if (g === undefined) {
       g = groups.length;
       byKey.set(m.key, g);
-      groups.push({ key: m.key, members: [], cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: new Set(), prev: new Set(), count: 0 });
+      groups.push({ key: m.key, members: [], cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: new Set(), prev: new Set(), count: 0, acting: true });
     }
     const G = groups[g];
     G.members.push(i);
     G.ev |= m.ev;
     G.confirmed ||= m.confirmed;
+    G.acting &&= !!m.acting;
     G.count++;
     if (G.cands.length === 0 && m.cands.length > 0) {
       const anyStrict = m.cands.some(candStrict);
@@ -101,15 +107,17 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         const entry = candEntry(c), flag = candFlag(c), strict = candStrict(c);
         const cls = gz.cls(entry);
         let base = POP_SCALE * gz.prior(entry) + (strict ? 2 : anyStrict ? -6 : 0) +
-          (flag === POST_PRIMARY ? 2 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
+          (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
         if (gz.unresolved(entry)) base -= 0.5;
+        // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
+        if (m.acting && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
         G.cands.push({ entry, flag, strict, cls, base, score: base });
       }
       // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
       for (const c of G.cands) {
         if (c.cls !== CLS_ADMIN1) continue;
         const ak = gz.adminKey(c.entry);
-        if (ak && G.cands.some(o => isCityClass(o.cls) && o.strict && gz.adminKey(o.entry) === ak && gz.population(o.entry) >= 20000)) c.base -= 6;
+        if (ak && G.cands.some(o => isCityClass(o.cls) && (o.strict || !c.strict) && gz.adminKey(o.entry) === ak && gz.population(o.entry) >= 20000)) c.base -= 6;
       }
     }
     groupOf.push(g);
@@ -129,48 +137,67 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   // ---- initial choice by prior
   for (const G of groups) choose(G, c => c.base);
 
+  // Each name's vote for the document's focus (country, first-level region, centre), kept current as choices
+  // change: names are re-scored one after another (most confident first), each seeing the others' latest
+  // choices, so that two names that fit together settle together instead of flipping in turn.
+  interface Vote { cc: string; adm: string; w: number; x: number; y: number; z: number }
+  const countryW = new Map<string, number>(), adminW = new Map<string, number>();
+  const sum = { total: 0, x: 0, y: 0, z: 0 };
+  const voteOf = (G: Group): Vote => {
+    if (G.choice < 0) return { cc: '', adm: '', w: 0, x: 0, y: 0, z: 0 };
+    const c = G.cands[G.choice];
+    const conf = 0.3 + 0.7 * Math.min(1, G.margin / 3);
+    // A village's vote counts little: a stray match (a surname that is also a hamlet) must not swing the focus.
+    const plausibility = Math.max(0.15, Math.min(1, (gz.prior(c.entry) - 3) / 4));
+    // A government acting through its capital or country says little about where the story happens.
+    const w = (G.acting ? 0.3 : 1) * conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) *
+      (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
+    const cc = gz.country(c.entry), adm = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? '' : gz.adminKey(c.entry);
+    let x = 0, y = 0, z = 0;
+    if (!gz.unresolved(c.entry) && c.cls !== CLS_REGION) {
+      const la = gz.lat(c.entry) * RAD, lo = gz.lon(c.entry) * RAD;
+      x = w * Math.cos(la) * Math.cos(lo); y = w * Math.cos(la) * Math.sin(lo); z = w * Math.sin(la);
+    }
+    return { cc, adm, w, x, y, z };
+  };
+  const apply = (v: Vote, sign: number) => {
+    if (v.cc) countryW.set(v.cc, (countryW.get(v.cc) ?? 0) + sign * v.w);
+    if (v.adm) adminW.set(v.adm, (adminW.get(v.adm) ?? 0) + sign * v.w);
+    sum.total += sign * v.w; sum.x += sign * v.x; sum.y += sign * v.y; sum.z += sign * v.z;
+  };
+  const votes = groups.map(voteOf);
+  for (const v of votes) apply(v, 1);
+  const order2 = groups.map((_, gi) => gi).sort((a, b) => weightOf(groups[b]) - weightOf(groups[a]));
+
   for (let round = 0, changed = true; round < MAX_ROUNDS && changed; round++) {
     changed = false;
-    // Focus: shares of countries and first-level regions among the names' current choices.
-    const countryW = new Map<string, number>(), adminW = new Map<string, number>();
-    const own: { cc: string; adm: string; w: number }[] = [];
-    let total = 0;
-    for (const G of groups) {
-      if (G.choice < 0) { own.push({ cc: '', adm: '', w: 0 }); continue; }
-      const c = G.cands[G.choice];
-      const conf = 0.3 + 0.7 * Math.min(1, G.margin / 3);
-      // A village's vote counts little: a stray match (a surname that is also a hamlet) must not swing the focus.
-      const plausibility = Math.max(0.15, Math.min(1, (gz.prior(c.entry) - 3) / 4));
-      const w = conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) * (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
-      const cc = gz.country(c.entry), adm = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? '' : gz.adminKey(c.entry);
-      if (cc) countryW.set(cc, (countryW.get(cc) ?? 0) + w);
-      if (adm) adminW.set(adm, (adminW.get(adm) ?? 0) + w);
-      total += w;
-      own.push({ cc, adm, w });
-    }
     // Support: for each other name, its candidate closest to this one (among its best few), so that two
     // names that fit together (Paris and Henry County, Tennessee) find each other even when each first chose
     // elsewhere.
-    const anchorGroups = groups.map((G, gi) => ({ gi, G }))
-      .filter(({ G }) => G.cands.length > 0)
-      .sort((a, b) => weightOf(b.G) - weightOf(a.G)).slice(0, MAX_ANCHOR_GROUPS)
-      .map(({ gi, G }) => ({
-        gi,
-        pts: [...G.cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
-          .filter(c => POINT_CLASSES.has(c.cls) && !gz.unresolved(c.entry))
-          .map(c => ({ lat: gz.lat(c.entry), lon: gz.lon(c.entry) })),
-      }))
-      .filter(a => a.pts.length > 0);
-    groups.forEach((G, gi) => {
-      if (G.cands.length === 0) return;
-      const o = own[gi];
-      const rest = total - o.w;
+    const anchorGroups = order2.slice(0, MAX_ANCHOR_GROUPS).map(gi => groups[gi]).map((G, k) => ({
+      gi: order2[k],
+      pts: [...G.cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
+        .filter(c => POINT_CLASSES.has(c.cls) && !gz.unresolved(c.entry))
+        .map(c => ({ lat: gz.lat(c.entry), lon: gz.lon(c.entry) })),
+    })).filter(a => a.pts.length > 0);
+    for (const gi of order2) {
+      const G = groups[gi];
+      if (G.cands.length === 0) continue;
+      const o = votes[gi];
+      const rest = sum.total - o.w;
+      // The document's centre without this name: nearer candidates get a little more (Geneva in a Syria story).
+      let centre: [number, number] | undefined;
+      {
+        const x = sum.x - o.x, y = sum.y - o.y, z = sum.z - o.z;
+        const h = Math.sqrt(x * x + y * y);
+        if (h + Math.abs(z) > 1e-6) centre = [Math.atan2(z, h) / RAD, Math.atan2(y, x) / RAD];
+      }
       for (const c of G.cands) {
         let s = c.base;
         const cc = gz.country(c.entry);
-        if (rest > 0 && cc) s += COUNTRY_FOCUS * Math.max(0, (countryW.get(cc) ?? 0) - (o.cc === cc ? o.w : 0)) / rest;
+        if (rest > 1e-9 && cc) s += COUNTRY_FOCUS * Math.max(0, (countryW.get(cc) ?? 0) - (o.cc === cc ? o.w : 0)) / rest;
         const adm = gz.adminKey(c.entry);
-        if (rest > 0 && adm && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, (adminW.get(adm) ?? 0) - (o.adm === adm ? o.w : 0)) / rest;
+        if (rest > 1e-9 && adm && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, (adminW.get(adm) ?? 0) - (o.adm === adm ? o.w : 0)) / rest;
         if (POINT_CLASSES.has(c.cls) && anchorGroups.length > 0 && !gz.unresolved(c.entry)) {
           const la = gz.lat(c.entry), lo = gz.lon(c.entry);
           let support = 0;
@@ -185,6 +212,10 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
           }
           s += SUPPORT * Math.min(support, 2.5);
         }
+        if (centre && !gz.unresolved(c.entry)) {
+          const d = distanceKm(gz.lat(c.entry), gz.lon(c.entry), centre[0], centre[1]);
+          s += CENTRE * Math.max(0, 1 - d / 4000);
+        }
         // `This, That`: this inside that, that containing this.
         for (const h of G.next) if (containedIn(gz, c, groups[h])) { s += 5; break; }
         for (const h of G.prev) if (contains(gz, c, groups[h])) { s += 5; break; }
@@ -193,7 +224,11 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
       const before = G.choice;
       choose(G, c => c.score);
       if (G.choice !== before) changed = true;
-    });
+      // Keep the focus current for the names after this one.
+      apply(o, -1);
+      votes[gi] = voteOf(G);
+      apply(votes[gi], 1);
+    }
   }
 
   // ---- acceptance

@@ -1,10 +1,16 @@
 // Hover cards, one module per kind of annotation. Adding one: write a module exporting a HoverCard, add it here.
 import type { AnalysisResult, HoverCard } from '../api';
 import type { Annotation } from '../types';
+import { actorCard } from './actor';
+import { dateCard } from './date';
 import { figureCard } from './figure';
+import { placeCard } from './place';
 
 export const hoverCards: readonly HoverCard[] = [
   figureCard,
+  placeCard,
+  actorCard,
+  dateCard,
 ];
 
 /** The annotation at a UTF-16 offset (binary search over the sorted, non-overlapping annotations). */

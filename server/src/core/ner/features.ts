@@ -13,10 +13,10 @@ const { charClass } = tk;
 // Local copies: module-level constants, not property loads on another module's exports in hot loops.
 const UPPER = tk.UPPER, LOWER = tk.LOWER, DIGIT = tk.DIGIT, LETTER = tk.LETTER, MARK = tk.MARK;
 const TB_DIGIT = tk.TB_DIGIT, TB_INITUPPER = tk.TB_INITUPPER, TB_LOWER = tk.TB_LOWER, TB_UNCASED = tk.TB_UNCASED, TB_UPPER = tk.TB_UPPER;
-import { combine, feature, feature2, feature3, FNV_OFFSET, fnv, HashTable, lowerChar, lowerHash, mix, PHRASE_SEED, phraseStep } from './hash';
+import { combine, feature, feature2, feature3, FNV_OFFSET, FNV_PRIME, HashTable, lowerChar, lowerHash, mix, PHRASE_SEED, phraseStep } from './hash';
 
 /** Bumped whenever features change meaning: a model made for another version is refused. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 8;
 
 // Token flags.
 const F_INITCAP = 1, F_ALLCAP = 2, F_HASUPPER = 4, F_HASLOWER = 8, F_HASDIGIT = 16, F_ALLDIGIT = 32,
@@ -70,6 +70,12 @@ const enum T {
 // Sentinels for positions outside the segment.
 const BOS = 0x5bd1e995, EOS = 0x1b873593;
 
+/** Shape character of a non-ASCII code unit. */
+function shapeOf(c: number): number {
+  const kc = charClass(c);
+  return kc === UPPER ? 88 : kc === LOWER ? 120 : kc === DIGIT ? 100 : kc === LETTER ? 76 : kc === MARK ? 109 : c === 0x2019 ? 39 : c;
+}
+
 /** Tokens on each side of a candidate that its features read. */
 const NEED = 2;
 
@@ -81,8 +87,9 @@ export class FeatureExtractor {
   n = 0;
   mode = MODE_BODY;
   private cap = 0;
-  ww!: Uint32Array; lw!: Uint32Array; sh!: Uint32Array; ss!: Uint32Array;
-  pre!: Uint32Array; suf!: Uint32Array; len!: Uint16Array;
+  ww!: Uint32Array; lw!: Uint32Array; ss!: Uint32Array; len!: Uint16Array;
+  private text = '';
+  private spans: TokenSpans = new tk.TokenSpans(1);
   flags!: Uint16Array; gaz!: Uint32Array; info!: Uint32Array;
   cand!: Uint8Array; runStart!: Int32Array; runEnd!: Int32Array; need!: Uint8Array;
 
@@ -94,8 +101,7 @@ export class FeatureExtractor {
     while (cap < n) cap *= 2;
     this.cap = cap;
     this.ww = new Uint32Array(cap); this.lw = new Uint32Array(cap);
-    this.sh = new Uint32Array(cap); this.ss = new Uint32Array(cap);
-    this.pre = new Uint32Array(cap * 4); this.suf = new Uint32Array(cap * 4); this.len = new Uint16Array(cap);
+    this.ss = new Uint32Array(cap); this.len = new Uint16Array(cap);
     this.flags = new Uint16Array(cap); this.gaz = new Uint32Array(cap); this.info = new Uint32Array(cap);
     this.cand = new Uint8Array(cap); this.need = new Uint8Array(cap); this.runStart = new Int32Array(cap); this.runEnd = new Int32Array(cap);
   }
@@ -168,8 +174,9 @@ export class FeatureExtractor {
     }
     if (candidates === 0) return 0;
 
-    // 3. Hashes of the tokens within two of a candidate (the features' window).
-    const { ww, lw, sh, ss, pre, suf } = this;
+    // 3. Hashes of the tokens within two of a candidate (the features' window): exact and lower-case word,
+    //    short shape. The rest of a candidate's own features is read from its text when needed (`intrinsic`).
+    const { ww, lw, ss } = this;
     const need = this.need;
     need.fill(0, 0, n);
     for (let k = 0; k < n; k++) {
@@ -180,9 +187,8 @@ export class FeatureExtractor {
       gaz[k] = 0; info[k] = 0;
       if (!need[k]) continue;
       const s = starts[k], e = ends[k];
-      let hw = FNV_OFFSET, hl = FNV_OFFSET, hs = FNV_OFFSET, hss = FNV_OFFSET;
-      let lastShape = -1, run = 0;
-      const pb = k * 4;
+      let hw = FNV_OFFSET, hl = FNV_OFFSET, hss = FNV_OFFSET;
+      let lastShape = -1;
       for (let i = s; i < e; i++) {
         let c = text.charCodeAt(i);
         let lc: number, shapeChar: number;
@@ -192,33 +198,18 @@ export class FeatureExtractor {
           else if (c >= 48 && c <= 57) { shapeChar = 100; c = 48; lc = 48; }
           else { shapeChar = c; lc = c; }
         } else {
-          const kc = charClass(c);
-          shapeChar = kc === UPPER ? 88 : kc === LOWER ? 120 : kc === DIGIT ? 100 : kc === LETTER ? 76 : kc === MARK ? 109 : c;
-          if (c === 0x2019) { c = 39; shapeChar = 39; }
+          shapeChar = shapeOf(c);
+          if (c === 0x2019) c = 39;
           lc = lowerChar(c);
         }
-        hw = fnv(hw, c);
-        hl = fnv(hl, lc);
-        const off = i - s;
-        if (off < 4) pre[pb + off] = hl >>> 0;
-        if (shapeChar === lastShape) run++; else { run = 1; hss = fnv(hss, shapeChar); }
-        if (run <= 4) hs = fnv(hs, shapeChar);
-        lastShape = shapeChar;
+        hw = Math.imul(hw ^ c, FNV_PRIME);
+        hl = Math.imul(hl ^ lc, FNV_PRIME);
+        if (shapeChar !== lastShape) { hss = Math.imul(hss ^ shapeChar, FNV_PRIME); lastShape = shapeChar; }
       }
-      const L = e - s;
-      for (let off = L; off < 4; off++) pre[pb + off] = 0;
-      // Suffixes: lower hashes of the last 1-4 characters.
-      let hx = FNV_OFFSET;
-      for (let j = 1; j <= 4; j++) {
-        if (j > L) { suf[pb + j - 1] = 0; continue; }
-        let c = text.charCodeAt(e - j);
-        if (c >= 48 && c <= 57) c = 48; else c = lowerChar(c);
-        if (c === 0x2019) c = 39;
-        hx = fnv(hx, c);
-        suf[pb + j - 1] = hx >>> 0;
-      }
-      ww[k] = hw >>> 0; lw[k] = hl >>> 0; sh[k] = hs >>> 0; ss[k] = hss >>> 0;
+      ww[k] = hw >>> 0; lw[k] = hl >>> 0; ss[k] = hss >>> 0;
     }
+    this.text = text;
+    this.spans = spans;
 
     // 4. Word information and gazetteer matches (phrases start at a capitalised token or a particle).
     const words = this.lexicon.words, table = this.lexicon.gazetteer, maxPhrase = this.lexicon.maxPhrase;
@@ -253,7 +244,6 @@ export class FeatureExtractor {
   }
 
   private lowerAt(k: number): number { return k < 0 ? BOS : k >= this.n ? EOS : this.lw[k]; }
-  private shapeAt(k: number): number { return k < 0 ? BOS : k >= this.n ? EOS : this.sh[k]; }
   private shortAt(k: number): number { return k < 0 ? BOS : k >= this.n ? EOS : this.ss[k]; }
   private infoAt(k: number): number { return k < 0 || k >= this.n ? 0xfffff : this.info[k] & 0xff; }
 
@@ -268,16 +258,40 @@ export class FeatureExtractor {
 
   /** Features of the token's own text: word, lower case, shape, affixes. */
   intrinsic(k: number, out: Uint32Array, m: number): number {
-    const w = this.lw[k], pre = this.pre, suf = this.suf;
+    const w = this.lw[k], text = this.text;
+    const s = this.spans.starts[k], e = this.spans.ends[k];
     out[m++] = feature(T.Bias, 0);
     out[m++] = feature(T.Word, this.ww[k]);
     out[m++] = feature(T.Lower, w);
-    out[m++] = feature(T.Shape, this.sh[k]);
     out[m++] = feature2(T.LowerMode, w, this.mode);
-    const L = this.len[k];
-    for (let j = 0; j < 4 && j < L; j++) {
-      out[m++] = feature2(T.Prefix, j, pre[k * 4 + j]);
-      out[m++] = feature2(T.Suffix, j, suf[k * 4 + j]);
+    // Shape (runs of one kind cut at 4) and lower-case prefixes of 1-4 characters.
+    let hs = FNV_OFFSET, hl = FNV_OFFSET, lastShape = -1, run = 0;
+    for (let i = s; i < e; i++) {
+      let c = text.charCodeAt(i);
+      let shapeChar: number;
+      if (c < 128) {
+        shapeChar = c >= 97 && c <= 122 ? 120 : c >= 65 && c <= 90 ? 88 : c >= 48 && c <= 57 ? 100 : c;
+        if (c >= 48 && c <= 57) c = 48;
+      } else {
+        shapeChar = shapeOf(c);
+        if (c === 0x2019) c = 39;
+      }
+      if (shapeChar === lastShape) run++; else { run = 1; lastShape = shapeChar; }
+      if (run <= 4) hs = Math.imul(hs ^ shapeChar, FNV_PRIME);
+      if (i - s < 4) {
+        hl = Math.imul(hl ^ lowerChar(c), FNV_PRIME);
+        out[m++] = feature2(T.Prefix, i - s, hl >>> 0);
+      }
+    }
+    out[m++] = feature(T.Shape, hs >>> 0);
+    // Lower-case suffixes of 1-4 characters.
+    let hx = FNV_OFFSET;
+    for (let j = 1; j <= 4 && j <= e - s; j++) {
+      let c = text.charCodeAt(e - j);
+      if (c >= 48 && c <= 57) c = 48; else c = lowerChar(c);
+      if (c === 0x2019) c = 39;
+      hx = Math.imul(hx ^ c, FNV_PRIME);
+      out[m++] = feature2(T.Suffix, j - 1, hx >>> 0);
     }
     return m;
   }
@@ -289,12 +303,8 @@ export class FeatureExtractor {
     const wm1 = this.lowerAt(k - 1), wp1 = this.lowerAt(k + 1);
     out[m++] = feature(T.LowerM1, wm1);
     out[m++] = feature(T.LowerP1, wp1);
-    out[m++] = feature(T.LowerM2, this.lowerAt(k - 2));
-    out[m++] = feature(T.LowerP2, this.lowerAt(k + 2));
     out[m++] = feature2(T.BigramM1, wm1, w);
     out[m++] = feature2(T.BigramP1, w, wp1);
-    out[m++] = feature(T.ShapeM1, this.shapeAt(k - 1));
-    out[m++] = feature(T.ShapeP1, this.shapeAt(k + 1));
     out[m++] = feature3(T.Shape3, this.shortAt(k - 1), s0, this.shortAt(k + 1));
     out[m++] = feature(T.ShortM2, this.shortAt(k - 2));
     out[m++] = feature(T.ShortP2, this.shortAt(k + 2));
@@ -312,11 +322,8 @@ export class FeatureExtractor {
         const code = (g0 >>> (2 * t)) & 3;
         if (code === 0) continue;
         out[m++] = feature3(T.Gaz, t, code, flags[k] & (F_INITCAP | F_ALLCAP));
-//         out[m++] = feature3(T.GazMode, t, code, mode);
       }
     }
-    if (k > 0 && gaz[k - 1] !== 0) out[m++] = feature(T.GazM1, gaz[k - 1] & 0x0fffffff);
-    if (k + 1 < this.n && gaz[k + 1] !== 0) out[m++] = feature(T.GazP1, gaz[k + 1] & 0x0fffffff);
     // The capitalised run this token is in: the words around it and where the token sits.
     const rs = this.runStart[k];
     if (rs >= 0) {
@@ -324,11 +331,9 @@ export class FeatureExtractor {
       const before = this.lowerAt(rs - 1), after = this.lowerAt(re + 1);
       out[m++] = feature(T.RunBefore, before);
       out[m++] = feature(T.RunAfter, after);
-      out[m++] = feature2(T.RunBeforeShape, before, this.shortAt(re + 1));
       const runLen = re - rs + 1;
       const where = runLen === 1 ? 0 : k === rs ? 1 : k === re ? 2 : 3;
       out[m++] = feature3(T.RunPos, runLen > 4 ? 4 : runLen, where, mode);
-      if (k === rs && runLen > 1) out[m++] = feature2(T.FirstOfRun, w, lw[re]);
       // gazetteer kinds anywhere in the run
       let gr = 0;
       for (let j = rs; j <= re && j < rs + 6; j++) gr |= gaz[j];

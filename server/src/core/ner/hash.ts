@@ -4,6 +4,7 @@
 const FNV_OFFSET = 0x811c9dc5;
 export { FNV_OFFSET };
 const FNV_PRIME = 0x01000193;
+export { FNV_PRIME };
 
 /** One FNV-1a step. */
 export function fnv(h: number, c: number): number {
@@ -77,20 +78,27 @@ export { PHRASE_SEED };
  */
 export class HashTable {
   readonly mask: number;
-  constructor(readonly keys: Uint32Array, readonly values: Uint32Array) {
+  /**
+   * `premixed`: the keys are well-mixed hashes already (feature hashes), so their low bits are the slot;
+   * otherwise (word and phrase hashes) they are mixed first.
+   */
+  constructor(readonly keys: Uint32Array, readonly values: Uint32Array, readonly premixed = false) {
     this.mask = keys.length - 1;
   }
 
-  static withCapacity(n: number, load = 0.5): HashTable {
+  static withCapacity(n: number, load = 0.5, premixed = false): HashTable {
     let cap = 16;
     while (cap * load < n) cap *= 2;
-    return new HashTable(new Uint32Array(cap), new Uint32Array(cap));
+    return new HashTable(new Uint32Array(cap), new Uint32Array(cap), premixed);
   }
+
+  /** First slot to probe for `key`. */
+  home(key: number): number { return (this.premixed ? key : mix(key)) & this.mask; }
 
   /** Slot of `key`, or -1. */
   find(key: number): number {
     const keys = this.keys, mask = this.mask;
-    let i = mix(key) & mask;
+    let i = this.home(key);
     for (;;) {
       const k = keys[i];
       if (k === key) return i;
@@ -108,7 +116,7 @@ export class HashTable {
   set(key: number, value: number, or = false): void {
     if (key === 0) key = 1;
     const keys = this.keys, mask = this.mask;
-    let i = mix(key) & mask;
+    let i = this.home(key);
     while (keys[i] !== 0 && keys[i] !== key) i = (i + 1) & mask;
     if (keys[i] === 0) keys[i] = key;
     this.values[i] = or ? (this.values[i] | value) >>> 0 : value;

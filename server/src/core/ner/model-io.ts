@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { KnowledgeProvider } from '../knowledge/knowledge';
 import { FEATURE_VERSION, Lexicon } from './features';
-import { HashTable, mix } from './hash';
+import { HashTable } from './hash';
 import { makeScheme, Scheme } from './perceptron';
 
 const MAGIC = 'DLNER01\0';
@@ -37,7 +37,7 @@ export interface ModelHeader {
 
 export interface ModelParts {
   scheme: Scheme;
-  /** Open-addressing table of feature hashes (power-of-two length). */
+  /** Open-addressing table of feature hashes (power-of-two length), placed as a premixed HashTable. */
   featKeys: Uint32Array;
   featW: Int16Array;
   scale: number;
@@ -53,12 +53,14 @@ export class NerModel {
   /** Keys and weights interleaved, one row of L + 2 int16 per slot (key low, key high, weights): one cache miss per feature. */
   private readonly rows: Int16Array;
   private readonly acc: Float32Array;
+  private readonly scale: number;
   constructor(readonly parts: ModelParts) {
     const L = parts.scheme.L, cap = parts.featKeys.length, S = L + 2;
     this.L = L;
     this.mask = cap - 1;
     this.rows = new Int16Array(cap * S);
     this.acc = new Float32Array(L);
+    this.scale = parts.scale;
     for (let i = 0; i < cap; i++) {
       const key = parts.featKeys[i];
       this.rows[i * S] = key & 0xffff;
@@ -74,11 +76,11 @@ export class NerModel {
   /** Adds the emission scores of `m` features into `out[off, off + L)`. */
   score(feats: Uint32Array, m: number, out: Float32Array, off: number): void {
     const t = this.rows, mask = this.mask, L = this.L, S = L + 2, acc = this.acc;
-    acc.fill(0);
+    for (let l = 0; l < L; l++) acc[l] = 0;
     for (let j = 0; j < m; j++) {
       const key = feats[j];
       const lo = (key << 16) >> 16, hi = key >> 16;
-      let i = mix(key) & mask;
+      let i = key & mask; // feature hashes are mixed already (HashTable premixed)
       for (;;) {
         const base = i * S;
         const klo = t[base], khi = t[base + 1];
@@ -90,7 +92,7 @@ export class NerModel {
         i = (i + 1) & mask;
       }
     }
-    const scale = this.parts.scale;
+    const scale = this.scale;
     for (let l = 0; l < L; l++) out[off + l] += acc[l] * scale;
   }
 }

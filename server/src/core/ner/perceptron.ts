@@ -95,13 +95,19 @@ export function decodeSpans(scheme: Scheme, labels: ArrayLike<number>, n: number
  */
 export class Viterbi {
   private delta = new Float32Array(0);
+  private beta = new Float32Array(0);
   private back = new Uint8Array(0);
 
+  /**
+   * With `margins`, also writes for each candidate token with a label other than O how much the best
+   * sequence beats the best sequence that labels that token differently (max-marginals, a backward pass).
+   */
   decode(scheme: Scheme, n: number, emissions: Float32Array, cand: Uint8Array,
-         trans: Float32Array, start: Float32Array, out: Uint8Array): void {
+         trans: Float32Array, start: Float32Array, out: Uint8Array, margins?: Float32Array): void {
     const L = scheme.L;
     if (this.delta.length < (n + 1) * L) {
       this.delta = new Float32Array((n + 1) * L * 2);
+      this.beta = new Float32Array((n + 1) * L * 2);
       this.back = new Uint8Array((n + 1) * L * 2);
     }
     out.fill(0, 0, n);
@@ -110,7 +116,41 @@ export class Viterbi {
       let b = a + 1;
       while (b < n && cand[b] !== 0) b++;
       this.run(scheme, a, b, n, emissions, trans, start, out);
+      if (margins) {
+        let named = false;
+        for (let k = a; k < b; k++) if (out[k] !== 0) named = true;
+        if (named) this.margins(scheme, a, b, n, emissions, trans, out, margins);
+      }
       a = b;
+    }
+  }
+
+  private margins(scheme: Scheme, a: number, b: number, n: number, emissions: Float32Array,
+                  trans: Float32Array, out: Uint8Array, margins: Float32Array): void {
+    const L = scheme.L, delta = this.delta, beta = this.beta, allowed = scheme.allowed;
+    const NEG = -1e30;
+    for (let c = 0; c < L; c++) {
+      const last = (b - 1) * L + c;
+      if (b === n) beta[last] = scheme.allowedEnd[c] ? 0 : NEG;
+      else beta[last] = allowed[c * L] ? trans[c * L] : NEG;
+    }
+    for (let k = b - 2; k >= a; k--) {
+      const row = k * L, next = row + L;
+      for (let c = 0; c < L; c++) {
+        let best = NEG;
+        for (let d = 0; d < L; d++) {
+          if (allowed[c * L + d] === 0) continue;
+          const v = trans[c * L + d] + emissions[next + d] + beta[next + d];
+          if (v > best) best = v;
+        }
+        beta[row + c] = best;
+      }
+    }
+    for (let k = a; k < b; k++) {
+      const row = k * L, chosen = out[k];
+      let other = NEG;
+      for (let c = 0; c < L; c++) if (c !== chosen && delta[row + c] + beta[row + c] > other) other = delta[row + c] + beta[row + c];
+      margins[k] = delta[row + chosen] + beta[row + chosen] - other;
     }
   }
 

@@ -1,5 +1,6 @@
 // The registered recognizers. Adding one: write a module exporting a SegmentRecognizer, add it here.
 import type { SegmentRecognizer } from '../api';
+import { actorsRecognizer } from './actors';
 import { figures } from './figures';
 import { gazetteerRecognizer } from './gazetteer';
 import { names } from './names';
@@ -7,6 +8,7 @@ import { timex } from './timex';
 
 export const recognizers: readonly SegmentRecognizer[] = [
   figures,
+  actorsRecognizer,
   gazetteerRecognizer,
   names,
   timex,

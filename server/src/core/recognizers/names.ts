@@ -2,11 +2,16 @@
 // text: the statistical tagger of core/ner (an averaged perceptron trained on CoNLL-2003, see docs/ner.md).
 // Place and organization mentions are linked to the gazetteer and the actor catalogue by refiners.
 import type { SegmentRecognizer } from '../api';
+import type { Knowledge } from '../knowledge/knowledge';
 import { nerModelProvider } from '../ner/model-io';
-import { taggerFor } from '../ner/tagger';
+import { Tagger, taggerFor } from '../ner/tagger';
 import type { Category, Mention } from '../types';
 
-const CATEGORY: Record<string, Category> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'misc' };
+const CATEGORY: readonly Category[] = ['person', 'place', 'organization', 'misc']; // by TYPES index
+const LABEL = ['PER', 'LOC', 'ORG', 'MISC'];
+
+let lastKnowledge: Knowledge | undefined;
+let lastTagger: Tagger | undefined;
 
 export const names: SegmentRecognizer = {
   id: 'ner',
@@ -15,16 +20,24 @@ export const names: SegmentRecognizer = {
   recognize(segment, ctx) {
     const c = ctx.settings.categories;
     if (!c.person && !c.organization && !c.place && !c.misc) return [];
-    const model = ctx.knowledge.get(nerModelProvider);
-    if (!model) return [];
+    if (ctx.knowledge !== lastKnowledge) {
+      const model = ctx.knowledge.get(nerModelProvider);
+      lastTagger = model && taggerFor(model);
+      lastKnowledge = ctx.knowledge;
+    }
+    const tagger = lastTagger;
+    if (!tagger) return [];
     const text = segment.text;
+    const n = tagger.run(text);
+    if (n === 0) return [];
     const out: Mention[] = [];
-    for (const s of taggerFor(model).tag(text)) {
-      const category = CATEGORY[s.type];
+    for (let i = 0; i < n; i++) {
+      const t = tagger.types[i], category = CATEGORY[t];
       if (!c[category]) continue;
+      const start = tagger.starts[i], end = tagger.ends[i];
       out.push({
-        category, start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'ner',
-        data: { ner: s.type, confidence: s.confidence },
+        category, start, end, text: text.slice(start, end), source: 'ner',
+        data: { ner: LABEL[t], confidence: Math.round(tagger.confidences[i] * 100) / 100 },
       });
     }
     return out;

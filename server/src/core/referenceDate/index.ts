@@ -1,8 +1,9 @@
 // Where an article's own date is read from, in order. Register a source by adding it here.
 import type { ReferenceDate, ReferenceDateSource } from '../api';
+import { dateline } from './dateline';
 import { headerLine } from './header';
 
-export const referenceDateSources: readonly ReferenceDateSource[] = [headerLine].sort((a, b) => a.order - b.order);
+export const referenceDateSources: readonly ReferenceDateSource[] = [headerLine, dateline].sort((a, b) => a.order - b.order);
 
 /** The article's own date, from the first source that finds one. */
 export function findReferenceDate(text: string): ReferenceDate | undefined {

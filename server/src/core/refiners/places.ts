@@ -9,10 +9,11 @@
 // Cost: one gazetteer look-up per distinct NER place name (memoised per knowledge), linking over distinct names.
 
 import type { Refiner } from '../api';
-import { candEntry, candFlag, candStrict, EV_DATELINE, EV_DIRECTION, EV_PREP, EV_TITLE, GazetteerData, packCandidate } from '../geo/evidence';
+import { actingTest } from '../actors/acting';
+import { candEntry, candFlag, candStrict, EV_DATELINE, EV_DIRECTION, EV_MULTI, EV_PREP, EV_TITLE, GazetteerData, packCandidate } from '../geo/evidence';
 import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_DEMONYM } from '../geo/format';
 import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
-import { foldWords } from '../geo/keys';
+import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlaces, LinkInput } from '../geo/linker';
 import type { Annotation } from '../types';
 
@@ -30,7 +31,7 @@ function lookupPacked(gz: Gazetteer, text: string): number[] {
 }
 
 /** Below this score margin over a rival more than 161 km away, a name is left ambiguous. */
-const AMBIGUITY_MARGIN = 1.25;
+const AMBIGUITY_MARGIN = 1.4;
 
 const BIG = new Set([CLS_COUNTRY, CLS_ADMIN1, CLS_REGION]);
 const NAME_CATEGORIES = new Set(['person', 'organization', 'misc']);
@@ -63,6 +64,8 @@ export const places: Refiner = {
           if (oInsideG) { drop.add(o); continue; }
           const oLinks = nameLike(o.text) && lookupPacked(gz, o.text).some(candStrict);
           if (gInsideO && oLinks) { drop.add(g); continue; }
+          // Only a loose match inside the NER's longer place name (Ossetia in South Ossetia): the NER's name stands.
+          if (gInsideO && nameLike(o.text) && !(g.data!.gz as GazetteerData).c.some(candStrict)) { drop.add(g); continue; }
           if (gInsideO) { drop.add(o); continue; }
           if (oLinks) drop.add(g); else drop.add(o);
           continue;
@@ -78,7 +81,7 @@ export const places: Refiner = {
         // the gazetteer's name stays. A place inside an organisation's or event's name (Texas Department of
         // ..., Dublin City Council, University of Alexandria, Georgian Interior Ministry) is linked and the
         // organisation carries it as its `place`.
-        if (!nameLike(o.text)) continue;
+        if (o.source !== 'actors' && !nameLike(o.text)) continue;
         if (o.category !== 'person' && g.start >= o.start && g.end <= o.end) { modifierOf.set(g, o); continue; }
         drop.add(g);
       }
@@ -98,6 +101,20 @@ export const places: Refiner = {
       inputs.push({ start: p.start, end: p.end, key: foldWords(p.text).join(''), cands: lookupPacked(gz, p.text), ev: 0, confirmed: true });
       subjects.push(p);
     }
+    // A NER name made of nothing but place names (Egyptian-US, Syria-Turkey) is those places, not one name.
+    const hostParts = new Map<Annotation, Annotation[]>();
+    for (const [g, host] of modifierOf) { const l = hostParts.get(host); if (l) l.push(g); else hostParts.set(host, [g]); }
+    for (const [host, parts] of hostParts) {
+      if (parts.length < 2 || host.source === 'actors') continue;
+      const rest = host.text.split('');
+      for (const g of parts) for (let i = g.start; i < g.end; i++) rest[i - host.start] = ' ';
+      if (/^[\s\-–/,&]*(and)?[\s\-–/,&]*$/.test(rest.join(''))) {
+        drop.add(host);
+        for (const g of parts) { modifierOf.delete(g); const k = subjects.indexOf(g); if (k >= 0) inputs[k].modifier = false; }
+      }
+    }
+    const acts = actingTest(doc.text, subjects, () => true);
+    subjects.forEach((a, i) => { inputs[i].acting = acts(a); });
     const out = linkPlaces(inputs, gz, doc.text);
 
     const changed = new Map<Annotation, Annotation>();
@@ -113,7 +130,7 @@ export const places: Refiner = {
         const prevScore = (h.data?.placeScore as number | undefined) ?? -Infinity;
         if (!h.place || r.score > prevScore) {
           h.place = gz.placeRef(r.entry);
-          h.data = { ...h.data, placeSpan: { start: a.start, end: a.end, text: a.text }, placeEntry: r.entry, placeScore: r.score };
+          h.data = { ...h.data, placeSpan: { start: a.start, end: a.end, text: a.text }, placeEntry: r.entry, placeScore: r.score, countryName: gz.countryName(h.place.country) };
           changed.set(host, h);
         }
         continue;
@@ -130,7 +147,8 @@ export const places: Refiner = {
         const pop = r.entry >= 0 ? gz.population(r.entry) : 0;
         const titled = (inp.ev & EV_TITLE) !== 0;
         const strong = other.category === 'person'
-          ? strict && !titled && (big || (cue && pop >= 1000) || pop >= 100000 || (inp.ev & EV_DATELINE) !== 0)
+          ? !titled && (strict ? big || (cue && pop >= 1000) || pop >= 100000 || (inp.ev & EV_DATELINE) !== 0
+            : cue && (inp.ev & EV_MULTI) !== 0 && (big || pop >= 100000))
           : strict && (big || cue || cls === CLS_FEATURE || (cand !== undefined && candFlag(cand) === POST_DEMONYM));
         if (strong) drop.add(other); else { drop.add(a); continue; }
       }
@@ -145,19 +163,41 @@ export const places: Refiner = {
       if (entry >= 0 && r.farMargin < AMBIGUITY_MARGIN) {
         b.unresolved = true;
         b.place = undefined;
-        b.data = { ...b.data, ambiguous: [gz.placeRef(entry), gz.placeRef(r.rival)] };
+        b.data = { ...b.data, ambiguous: [gz.placeRef(entry), gz.placeRef(r.rival)], countryNames: [gz.countryName(gz.country(entry)), gz.countryName(gz.country(r.rival))] };
       } else if (entry >= 0 && gz.unresolved(entry)) {
         b.unresolved = true;
         b.place = undefined;
-        b.data = { ...b.data, knownFeature: { id: gz.id(entry), name: gz.name(entry), kind: gz.kind(entry), country: gz.country(entry), note: gz.note(entry) } };
+        b.data = { ...b.data, knownFeature: { id: gz.id(entry), name: gz.name(entry), kind: gz.kind(entry), country: gz.country(entry), countryName: gz.countryName(gz.country(entry)), note: gz.note(entry) } };
       } else if (entry >= 0) {
         b.place = gz.placeRef(entry);
         b.unresolved = undefined;
-        b.data = { ...b.data, placeEntry: entry };
+        b.data = { ...b.data, placeEntry: entry, countryName: gz.countryName(b.place.country), placeNote: gz.note(entry), aliases: gz.aliases(entry).slice(0, 8) };
       } else {
         b.unresolved = true;
       }
       changed.set(a, b);
+    }
+    // Names the NER calls misc that spell a place of this article another way (Deir Ezzur after Deir ez-Zor,
+    // al-Dakou after Tal al-Dekou) are that place.
+    const byLoose = new Map<string, Annotation>();
+    for (const b of changed.values()) {
+      if (b.category !== 'place' || (!b.place && !b.data?.knownFeature)) continue;
+      const words = foldWords(b.text);
+      if (words.length === 0) continue;
+      const lk = looseKeyOfWords(words);
+      if (lk.length > 4 && !byLoose.has(lk)) byLoose.set(lk, b);
+      const tail = looseTailKey(b.text);
+      if (tail && tail.length > 4 && !byLoose.has(tail)) byLoose.set(tail, b);
+    }
+    if (byLoose.size > 0) {
+      for (const a of annotations) {
+        if (a.category !== 'misc' || drop.has(a) || changed.has(a) || a.actor) continue;
+        const words = foldWords(a.text);
+        if (words.length === 0) continue;
+        const b = byLoose.get(looseKeyOfWords(words));
+        if (!b) continue;
+        changed.set(a, { ...a, category: 'place', place: b.place, unresolved: b.unresolved, data: { ...a.data, ...b.data, coreferent: b.text } });
+      }
     }
     const result: Annotation[] = [];
     for (const a of annotations) {

@@ -28,6 +28,8 @@ export interface Token {
   gap: boolean;
   /** Starts with an upper-case letter. */
   cap: boolean;
+  /** Word-class flags (F_*), looked up once per token. */
+  c: number;
 }
 
 export interface Hit {
@@ -40,21 +42,58 @@ export interface Hit {
   approx?: boolean;
 }
 
-const TOKEN = /\d+(?:[.,:]\d+)*|\p{L}+|\S/gu;
+const LETTER = /\p{L}/u;
 
+function isLetter(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER.test(text.slice(i, i + 2));
+  return LETTER.test(text[i]);
+}
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Splits text into numbers (`1,000`, `10:30`, `09.06.2017`), runs of letters, and single other characters
+ * (a surrogate pair stays one token). A hand-written scanner: it runs on every sentence with a trigger.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const n = text.length;
   let prevEnd = 0;
-  while ((m = TOKEN.exec(text)) !== null) {
-    const t = m[0];
-    const s = m.index;
-    const c = t.charCodeAt(0);
-    const lower = t.toLowerCase();
-    const k: 0 | 1 | 2 = c >= 48 && c <= 57 ? 1 : (t.length > 1 || lower !== t.toUpperCase()) ? 0 : 2;
-    out.push({ s, e: s + t.length, w: lower, t, k, gap: s > prevEnd || s === 0, cap: k === 0 && t[0] !== lower[0] });
-    prevEnd = s + t.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    const s = i;
+    let k: 0 | 1 | 2;
+    if (isDigit(c)) {
+      k = 1;
+      i++;
+      for (;;) {
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        const d = text.charCodeAt(i);
+        if ((d === 46 || d === 44 || d === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) { i++; continue; }
+        break;
+      }
+    } else if (isLetter(c, text, i)) {
+      k = 0;
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d < 128 ? !((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) : !isLetter(d, text, i)) break;
+        i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+      }
+    } else {
+      k = 2;
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    }
+    const t = text.slice(s, i);
+    const lower = k === 0 ? t.toLowerCase() : t;
+    out.push({ s, e: i, w: lower, t, k, gap: s > prevEnd || s === 0, cap: k === 0 && t[0] !== lower[0], c: FLAGS.get(lower) ?? 0 });
+    prevEnd = i;
   }
   return out;
 }
@@ -88,7 +127,7 @@ const ALL_STARTERS = new Set([...STARTERS, ...WEEKDAYS.keys(), ...SEASONS.keys()
 const AFTER_THE = new Set([...REL_KNOWN, ...ORDINALS.keys(), ...ONES.keys(), ...TENS.keys(), ...UNITS.keys(),
   ...CAL_UNITS.keys(), ...SEASONS.keys(), ...DECADE_WORDS.keys(), ...VAGUE, 'future', 'near', 'distant', 'foreseeable',
   'immediate', 'short', 'long', 'medium', 'fiscal', 'end', 'beginning', 'start', 'middle', 'close', 'latter', 'full',
-  'whole', 'entire', 'comparable', '\'', '’', 'year', 'week', 'weekend', 'quarter', 'few', 'couple', 'year']);
+  'whole', 'entire', 'comparable', '\'', '’', 'year', 'week', 'weekend', 'quarter', 'few', 'couple', 'year', 'early', 'mid', 'late']);
 
 /** Words that may follow a number in some rule (`two years`, `10 p.m.`, `9 June`, `three times a week`). */
 const AFTER_NUMBER = new Set([...UNITS.keys(), ...ORDINAL_SUFFIX, ...ONES.keys(), ...MONTHS.keys(),
@@ -131,7 +170,7 @@ export class TimexParser {
       const t = T[i];
       if (t.k === 2 && t.w !== '\'') { i++; continue; }
       if (t.k === 0 && !this.mayStart(t, i)) { i++; continue; }
-      if (t.k === 1 && t.t.length !== 4 && !t.t.includes('.') && !t.t.includes(':') && !AFTER_NUMBER.has(this.w(i + 1))) { i++; continue; }
+      if (t.k === 1 && t.t.length !== 4 && !((T[i + 1]?.c ?? 0) & F_AFTER_NUMBER) && !t.t.includes('.') && !t.t.includes(':')) { i++; continue; }
       const hit = this.parseAt(i);
       if (hit) {
         out.push(hit);
@@ -169,14 +208,17 @@ export class TimexParser {
   }
 
   private mayStart(t: Token, i: number): boolean {
-    const w = t.w;
-    if (ALL_STARTERS.has(w)) {
+    const c = t.c;
+    if (c & F_START) {
+      const w = t.w;
       // cheap look-ahead for the most frequent words
-      const nx = this.w(i + 1);
+      const nt = this.T[i + 1];
+      const nc = nt ? nt.c : 0;
+      const nx = nt ? nt.w : '';
       switch (w) {
-        case 'the': case 'its': case 'their': return AFTER_THE.has(nx) || (this.T[i + 1]?.k === 1);
-        case 'a': case 'an': return AFTER_A.has(nx) || (this.T[i + 1]?.k === 1 && this.hyphenAt(i + 2));
-        case 'that': return CAL_UNITS.has(nx) || PARTS_OF_DAY.has(nx) || nx === 'same';
+        case 'the': case 'its': case 'their': return (nc & F_AFTER_THE) !== 0 || nt?.k === 1;
+        case 'a': case 'an': return (nc & F_AFTER_A) !== 0 || (nt?.k === 1 && this.hyphenAt(i + 2));
+        case 'that': return (nc & F_AFTER_THAT) !== 0;
         case 'at': return nx === 'least' || nx === 'most';
         case 'more': case 'less': return nx === 'than';
         case 'no': return nx === 'more' || nx === 'less';
@@ -184,13 +226,12 @@ export class TimexParser {
         case 'new': return nx === 'year';
         case 'over': case 'some': case 'about': case 'around': case 'under': return nx !== '' && this.T[i + 1].k !== 2;
       }
-      if (ONES.has(w) || TENS.has(w)) return AFTER_NUMBER.has(nx) || UNITS.has(nx) || TENS.has(nx);
+      if (c & F_NUMWORD) return (nc & (F_AFTER_NUMBER | F_NUMWORD)) !== 0;
       return true;
     }
-    if (t.cap && MONTHS.has(w)) return true;
-    if (t.cap && (MONTH_ABBREVIATIONS.has(w) || WEEKDAY_ABBREVIATIONS.has(w))) return true;
+    if (t.cap && (c & (F_MONTH | F_ABBR))) return true;
     // plural weekdays (`Mondays`)
-    return w.length > 6 && w.endsWith('s') && WEEKDAYS.has(w.slice(0, -1));
+    return (c & F_PLURAL_WEEKDAY) !== 0;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -258,11 +299,37 @@ export class TimexParser {
     const rules = t.k === 1 ? NUMBER_RULES : RULES_BY_WORD.get(t.w);
     if (!rules) return undefined;
     let best: Hit | undefined;
-    for (const r of rules) {
-      const h = this[r](i);
+    for (let k = 0; k < rules.length; k++) {
+      const h = this.rule(rules[k], i);
       if (h && (!best || h.j > best.j)) best = h;
     }
     return best;
+  }
+
+  /** A switch rather than `this[name](i)`: the calls stay monomorphic. */
+  private rule(r: RuleId, i: number): Hit | undefined {
+    switch (r) {
+      case R.positional: return this.positional(i);
+      case R.deictic: return this.deictic(i);
+      case R.relative: return this.relative(i);
+      case R.calendarDate: return this.calendarDate(i);
+      case R.weekdayExpr: return this.weekdayExpr(i);
+      case R.durationOrAgo: return this.durationOrAgo(i);
+      case R.setExpr: return this.setExpr(i);
+      case R.quarter: return this.quarter(i);
+      case R.half: return this.half(i);
+      case R.decade: return this.decade(i);
+      case R.century: return this.century(i);
+      case R.seasonExpr: return this.seasonExpr(i);
+      case R.holiday: return this.holiday(i);
+      case R.fiscal: return this.fiscal(i);
+      case R.yearish: return this.yearish(i);
+      case R.clockTime: return this.clockTime(i);
+      case R.theAnaphor: return this.theAnaphor(i);
+      case R.yearAgo: return this.yearAgo(i);
+      case R.yearQuarter: return this.yearQuarter(i);
+      case R.numericDate: return this.numericDate(i);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -384,7 +451,7 @@ export class TimexParser {
     const full = MONTHS.get(t.w);
     if (full !== undefined) {
       // `Sept.` style abbreviations keep their period; a full name never swallows the sentence's.
-      return { j: i + 1, m: full, ambiguous: t.w === 'may' || t.w === 'march' || t.t === t.t.toUpperCase() && t.t.length > 1 && false };
+      return { j: i + 1, m: full, ambiguous: t.w === 'may' || t.w === 'march' };
     }
     const ab = MONTH_ABBREVIATIONS.get(t.w);
     if (ab !== undefined) {
@@ -471,6 +538,8 @@ export class TimexParser {
     let k = i;
     const det = this.w(k) === 'the' || this.w(k) === 'its' || this.w(k) === 'their';
     if (det) k++;
+    // possessives stay outside the extent (`its latest quarter`)
+    if (det && this.w(i) !== 'the') i++;
     let rel = this.w(k);
     k++;
     if (rel === 'this' && (this.w(k) === 'past' || this.w(k) === 'coming')) { rel = this.w(k) === 'past' ? 'thispast' : 'thiscoming'; k++; }
@@ -479,7 +548,7 @@ export class TimexParser {
     if (!det && (rel === 'first' || rel === 'final' || rel === 'remaining' || rel === 'initial' || rel === 'following' ||
       rel === 'preceding' || rel === 'ensuing' || rel === 'subsequent' || rel === 'latest' || rel === 'same')) {
       // `first`, `following`, `same` without `the` are rarely temporal.
-      if (!(rel === 'following' && this.T[i]?.cap === false && false)) return undefined;
+      return undefined;
     }
     if (det && (rel === 'this' || rel === 'that' || rel === 'these' || rel === 'thispast' || rel === 'thiscoming')) return undefined;
     if (rel === 'recent' && det) return undefined;
@@ -488,9 +557,7 @@ export class TimexParser {
     if (DURATION_RELS.has(rel)) {
       const c = this.cardinal(k);
       if (c && this.w(k) !== 'a' && this.w(k) !== 'an') {
-        let kk = c.j;
-        if (this.w(kk) === 'or' && this.w(kk + 1) === 'so') kk += 0; // handled by unitAfter
-        const u = this.unitAfter(kk, c.v);
+        const u = this.unitAfter(c.j, c.v);
         if (u) {
           if (rel === 'recent' || rel === 'latest' || rel === 'previous' || rel === 'preceding' || rel === 'following' ||
             rel === 'subsequent' || rel === 'ensuing' || det || rel === 'past' || rel === 'last' || rel === 'next' ||
@@ -525,6 +592,7 @@ export class TimexParser {
         case 'thispast': return relHit(-1);
         case 'thiscoming': return relHit(1);
         case 'last': case 'past':
+          // `the past year`, `past decade`, `the last month`: durations (P1Y); `last year`: a date
           if (det || rel === 'past') {
             if (unit === 'weekend') return { i, j: uj, type: 'DATE', nf: { kind: 'relative', unit: 'weekend', offset: -1, anchor: 'ref' } };
             return { i, j: uj, type: 'DURATION', nf: { kind: 'duration', timex: durationTimex(1, UNITS.get(unit)!) } };
@@ -539,7 +607,8 @@ export class TimexParser {
           return relHit(1);
         case 'previous': case 'preceding': return relHit(-1, 'prev');
         case 'following': case 'subsequent': case 'ensuing': return relHit(1, 'prev');
-        case 'latest': { const h = relHit(0, 'prev'); if (h.nf.kind === 'relative') { h.nf.fallbackOffset = -1; h.nf.sameGran = true; } return h; }
+        // `the latest quarter`: the last complete one
+        case 'latest': return relHit(-1);
         case 'that': case 'same': return relHit(0, 'prev');
         default: return undefined;
       }
@@ -679,6 +748,8 @@ export class TimexParser {
       }
       unitHit = this.unitAfter(c.j, value);
       if (!unitHit) return undefined;
+      // `1988 quarter`: a year, not 1988 quarters
+      if (typeof value === 'number' && value >= 1000 && !unitHit.unit.plural) return undefined;
       // `a year-earlier loss`: the adjective is another rule's, from `year` on
       if (this.hyphenAt(unitHit.j) && this.tight(unitHit.j) && /^(ago|earlier|end|old|long)$/.test(this.w(unitHit.j + 1))) return undefined;
       // `$1.76 a year`, `358,000 a month`, `24 hours a day`: a rate, not a duration
@@ -694,7 +765,7 @@ export class TimexParser {
       const after = this.w(k + 1);
       if (after === 'ago') return { i, j: k + 2, type: 'DATE', nf: { kind: 'absolute', timex: 'PAST_REF' } };
       if (!(before === 'for' || before === 'within')) return undefined;
-      if (after === 'of' || after === 'and' && false) return undefined;
+      if (after === 'of') return undefined;
       return { i, j: k + 1, type: 'DURATION', nf: { kind: 'duration', timex: durationTimex('X', u) } };
     }
     const j = unitHit.j;
@@ -730,6 +801,9 @@ export class TimexParser {
     const p = this.T[k - 1];
     if (!p) return false;
     if (p.k === 1 || p.w === '%') return true;
+    // `four flights a week`, `700 seats a week`
+    const pp = this.T[k - 2];
+    if (p.k === 0 && pp && (pp.k === 1 || (pp.c & F_NUMWORD) !== 0) && !UNITS.has(p.w)) return true;
     return p.w === 'million' || p.w === 'billion' || p.w === 'trillion' || p.w === 'thousand' || p.w === 'hundred' ||
       p.w === 'percent' || p.w === 'cents' || p.w === 'dollars' || p.w === 'euros' || p.w === 'pounds' || p.w === 'dozen';
   }
@@ -949,8 +1023,7 @@ export class TimexParser {
       if (nx && !nx.gap && nx.w === '\'' && this.w(k + 2) === 's' && t.t.endsWith('0')) return undefined;
       if (prev && !prev.gap && (prev.w === '$' || prev.w === '#' || prev.w === '£' || prev.w === '€' || prev.k === 1 || prev.w === '.' || prev.w === ',')) return undefined;
       if (prev && (prev.w === 'no' || prev.w === 'number' || prev.w === 'flight' || prev.w === 'route' || prev.w === 'room' ||
-        prev.w === 'resolution' || prev.w === 'page' || prev.w === 'article' || prev.w === 'model' || prev.w === '$' ||
-        prev.w === 'us' && prev.t === 'US' && false)) return undefined;
+        prev.w === 'resolution' || prev.w === 'page' || prev.w === 'article' || prev.w === 'model')) return undefined;
       if (nx && (nx.w === 'percent' || nx.w === 'per' || nx.w === 'hours' || nx.w === 'gmt' || nx.w === 'utc' ||
         nx.w === 'km' || nx.w === 'kilometers' || nx.w === 'kilometres' || nx.w === 'miles' || nx.w === 'meters' ||
         nx.w === 'metres' || nx.w === 'feet' || nx.w === 'hectares' || nx.w === 'acres' || nx.w === 'people' ||
@@ -959,14 +1032,10 @@ export class TimexParser {
       if (prev && (prev.w === 'some' || prev.w === 'about' || prev.w === 'nearly' || prev.w === 'over' || prev.w === 'than' ||
         prev.w === 'almost' || prev.w === 'approximately') && nx && nx.k === 0 && nx.w.endsWith('s') && nx.w !== 's') return undefined;
       if (y.y < 1900 && k === i && !(prev && /^(in|since|until|till|by|of|from|to|through|during|before|after|around|circa|c|year|early|late|mid|fiscal|and|-)$/.test(prev.w))) return undefined;
-      let j = k + 1;
-      // `1998 third quarter` / `1998-99`
+      const j = k + 1;
+      // `1998 third quarter`; in `1998-99` the first year alone is the expression
       const q = this.quarterAfterYear(j, y.y);
       if (q) return { i, j: q.j, type: 'DATE', nf: q.nf };
-      if (this.hyphenAt(j) && this.tight(j) && this.tight(j + 1) && T[j + 1]?.k === 1 && /^\d{2}$/.test(T[j + 1].t)) {
-        // `1998-99`: a season or fiscal year spanning two years; TimeML annotates the first
-        j += 0;
-      }
       return { i, j, type: 'DATE', nf: { kind: 'absolute', timex: String(y.y) } };
     }
     // spelled years: `nineteen ninety-six`, `two thousand`, `the year two thousand`
@@ -1028,15 +1097,18 @@ export class TimexParser {
     let year: number | undefined;
     const y0 = this.year4(k);
     if (y0) { year = y0.y; k = y0.j; }
-    if (w === 'a' && this.w(k) !== 'flat') { /* `a flat second quarter` only */ }
+    // `a flat second quarter`
     if (w === 'a') { if (this.w(k) !== 'flat') return undefined; k++; }
     const o = this.ordinal(k);
     let qn: number | undefined;
     let kk: number;
+    // Possessives stay outside (`its fourth quarter`); so does the article of the adjective
+    // (`the third-quarter loss`), TimeBank practice.
+    let start = w === 'its' || w === 'their' ? i + 1 : i;
     if (o && o.v <= 4) {
       qn = o.v;
       kk = o.j;
-      if (this.hyphenAt(kk)) kk++;
+      if (this.hyphenAt(kk)) { kk++; if (w === 'the' && !fiscal && year === undefined) start = i + 1; }
     } else if ((this.w(k) === 'last' || this.w(k) === 'final') && (w === 'the' || w === 'its')) {
       qn = 4;
       kk = k + 1;
@@ -1044,7 +1116,7 @@ export class TimexParser {
     } else return undefined;
     if (this.w(kk) !== 'quarter') {
       if (this.w(kk) === 'quarters' && !fiscal && w !== 'the' && w !== 'its' && year === undefined) {
-        return { i, j: kk + 1, type: 'SET', nf: { kind: 'set', timex: `XXXX-Q${qn}` } };
+        return { i: start, j: kk + 1, type: 'SET', nf: { kind: 'set', timex: `XXXX-Q${qn}` } };
       }
       return undefined;
     }
@@ -1057,12 +1129,11 @@ export class TimexParser {
       if (y) { year = y.y; j = y.j; }
       else {
         const yo = this.yearOffsetAfter(jj);
-        if (yo) return { i, j: yo.j, type: 'DATE', nf: { kind: 'partial', quarter: qn, yearOffset: yo.offset } };
+        if (yo) return { i: start, j: yo.j, type: 'DATE', nf: { kind: 'partial', quarter: qn, yearOffset: yo.offset } };
       }
     }
-    if (year !== undefined) return { i, j, type: 'DATE', nf: { kind: 'absolute', timex: `${year}-Q${qn}` } };
-    void fiscal;
-    return { i, j, type: 'DATE', nf: { kind: 'partial', quarter: qn } };
+    if (year !== undefined) return { i: start, j, type: 'DATE', nf: { kind: 'absolute', timex: `${year}-Q${qn}` } };
+    return { i: start, j, type: 'DATE', nf: { kind: 'partial', quarter: qn } };
   }
 
   /** `the first half of 1999`, `the second half`, `first-half`. */
@@ -1286,10 +1357,18 @@ export class TimexParser {
     const w = this.w(i);
     let mod: string | undefined;
     let k = i;
-    if (w === 'early' || w === 'late' || w === 'mid') {
-      mod = w === 'early' ? 'START' : w === 'late' ? 'END' : 'MID';
-      k = i + 1;
+    const w1 = this.w(i + 1);
+    if (w === 'early' || w === 'late' || w === 'mid' || (w === 'the' && (w1 === 'early' || w1 === 'late' || w1 === 'mid'))) {
+      // `early May`, `mid-1990s`, `the late 1970s`
+      const p = w === 'the' ? w1 : w;
+      mod = p === 'early' ? 'START' : p === 'late' ? 'END' : 'MID';
+      k = w === 'the' ? i + 2 : i + 1;
       if (this.hyphenAt(k)) k++;
+      if (w === 'the') {
+        const target = this.positionalTarget(k);
+        if (!target || target.nf.kind !== 'absolute' || !/X$/.test(target.nf.timex)) return undefined; // decades only
+        return { ...target, i, mod };
+      }
     } else if (w === 'earlier' || w === 'later') {
       mod = w === 'earlier' ? 'START' : 'END';
       k = i + 1;
@@ -1364,9 +1443,36 @@ export class TimexParser {
     // `the year's`, `the week of`: leave to others
     if (nx && (nx.w === '\'' || nx.w === '-')) return undefined;
     if (u === 'weekend') return { i, j: i + 2, type: 'DATE', nf: { kind: 'partial', weekend: true } };
-    if (u === 'week') return { i, j: i + 2, type: 'DATE', nf: { kind: 'relative', unit: 'week', offset: 0, anchor: 'prev' } };
-    if (u === 'quarter') return { i, j: i + 2, type: 'DATE', nf: { kind: 'relative', unit: 'quarter', offset: 0, anchor: 'prev', fallbackOffset: -1, sameGran: true } };
-    if (u === 'year') return { i, j: i + 2, type: 'DURATION', nf: { kind: 'duration', timex: 'P1Y' } };
+    if (u === 'week') {
+      // `the week of March 6`: the week containing that day
+      if (this.w(i + 2) === 'of') {
+        const d = this.calendarDate(i + 3);
+        if (d && d.nf.kind === 'partial' && d.nf.day !== undefined) {
+          return { i, j: d.j, type: 'DATE', nf: { ...d.nf, weekOf: true } };
+        }
+      }
+      return { i, j: i + 2, type: 'DATE', nf: { kind: 'relative', unit: 'week', offset: 0, anchor: 'prev' } };
+    }
+    if (u === 'quarter' || (u === 'period' && this.w(i + 2) === 'a')) {
+      // `the quarter a year ago`: one expression
+      if (this.w(i + 2) === 'a' && this.w(i + 3) === 'year' && (this.w(i + 4) === 'ago' || this.w(i + 4) === 'earlier')) {
+        return { i, j: i + 5, type: 'DATE', nf: { kind: 'relative', unit: 'year', offset: -1, anchor: 'auto', gran: 'quarter' } };
+      }
+      if (u === 'period') return undefined;
+      return { i, j: i + 2, type: 'DATE', nf: { kind: 'relative', unit: 'quarter', offset: 0, anchor: 'prev', fallbackOffset: -1, sameGran: true } };
+    }
+    if (u === 'year') {
+      // `the year ended Sept. 30` is a fiscal year (a duration); otherwise the current year
+      const nx2 = this.w(i + 2);
+      if (nx2 === 'ended' || nx2 === 'ending' || nx2 === 'to' || nx2 === 'through') return { i, j: i + 2, type: 'DURATION', nf: { kind: 'duration', timex: 'P1Y' } };
+      if (nx2 === 'before' || nx2 === 'after' || nx2 === 'earlier' || nx2 === 'later') return undefined;
+      return { i, j: i + 2, type: 'DATE', nf: { kind: 'relative', unit: 'year', offset: 0, anchor: 'ref' } };
+    }
+    // `the first two quarters of 1990`: a half
+    if ((u === 'first' || u === 'last') && this.w(i + 2) === 'two' && this.w(i + 3) === 'quarters' && this.w(i + 4) === 'of') {
+      const y = this.year4(i + 5);
+      if (y) return { i, j: y.j, type: 'DATE', nf: { kind: 'absolute', timex: `${y.y}-H${u === 'first' ? 1 : 2}` } };
+    }
     // `the full year`, `the whole year`
     if ((u === 'full' || u === 'whole' || u === 'entire') && this.w(i + 2) === 'year') {
       return { i, j: i + 3, type: 'DATE', nf: { kind: 'relative', unit: 'year', offset: 0, anchor: 'ref' } };
@@ -1389,6 +1495,14 @@ export class TimexParser {
     return undefined;
   }
 
+  /** `the 1988 quarter`, `the 1988 period`: the quarter mentioned before, in that year. */
+  private yearQuarter(i: number): Hit | undefined {
+    if (this.w(i) !== 'the') return undefined;
+    const y = this.year4(i + 1);
+    if (!y || !(this.w(y.j) === 'quarter' || this.w(y.j) === 'period')) return undefined;
+    return { i, j: y.j + 1, type: 'DATE', nf: { kind: 'partial', year: y.y, quarter: 0 } };
+  }
+
   /** `the year-ago quarter`, `the year-earlier period`, `year-earlier` (profit): the same period a year before. */
   private yearAgo(i: number): Hit | undefined {
     let k = i;
@@ -1401,6 +1515,12 @@ export class TimexParser {
     const o = this.ordinal(j);
     if (o && o.v <= 4 && this.w(o.j) === 'quarter') {
       return { i, j: o.j + 1, type: 'DATE', nf: { kind: 'partial', quarter: o.v, yearOffset: -1 } };
+    }
+    // `the year-earlier nine months`: a duration
+    const c = this.cardinal(j);
+    if (c && typeof c.v === 'number' && this.w(j) !== 'a') {
+      const u = this.unitAfter(c.j, c.v);
+      if (u && u.unit.plural) return { i, j: u.j, type: 'DURATION', nf: { kind: 'duration', timex: durationTimex(c.v, u.unit) } };
     }
     const nx = this.w(j);
     if (nx === 'quarter' || nx === 'period') {
@@ -1420,25 +1540,26 @@ export class TimexParser {
     let hint: -1 | 1 | undefined;
     const w1 = this.w(h.i - 1), w2 = this.w(h.i - 2), w3 = this.w(h.i - 3);
     // `by Jan. 14` (a deadline), `as soon as Tuesday`, `as early as Tuesday`
-    if (w1 === 'by' || (w3 === 'as' && (w2 === 'soon' || w2 === 'early') && w1 === 'as')) hint = 1;
+    if (w1 === 'by' || w1 === 'until' || w1 === 'till' || (w3 === 'as' && (w2 === 'soon' || w2 === 'early') && w1 === 'as')) hint = 1;
     for (let k = h.i - 1, steps = 0; hint === undefined && k >= 0 && steps < 12; k--, steps++) {
       const w = T[k].w;
       if (w === '.' || w === ';' || w === '"' || w === '“' || w === '”') break;
-      if (FUTURE.has(w)) {
+      const c = T[k].c;
+      if (c & F_FUTURE) {
         if (w === 'to' && !(T[k - 1] && (T[k - 1].w === 'is' || T[k - 1].w === 'are' || T[k - 1].w === 'going' ||
           T[k - 1].w === 'expected' || T[k - 1].w === 'scheduled' || T[k - 1].w === 'due' || T[k - 1].w === 'set' ||
           T[k - 1].w === 'plans' || T[k - 1].w === 'plan'))) continue;
         if (w === 'until') continue;
         hint = 1; break;
       }
-      if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && T[k].k === 0)) { hint = -1; break; }
+      if ((c & F_PAST) || (T[k].k === 0 && endsWithEd(w))) { hint = -1; break; }
     }
     if (hint === undefined) {
-      for (let k = h.j, steps = 0; k < this.n && steps < 3; k++, steps++) {
+      for (let k = h.j, steps = 0; k < this.n && steps < FWD; k++, steps++) {
         const w = T[k].w;
-        if (w === '.' || w === ';' || w === ',') break;
+        if (w === '.' || w === ';' || (w === ',' && !FWD_COMMA)) break;
         if (w === 'will' || w === 'll' || w === 'shall') { hint = 1; break; }
-        if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && T[k].k === 0)) { hint = -1; break; }
+        if ((T[k].c & F_PAST) || (T[k].k === 0 && endsWithEd(w))) { hint = -1; break; }
       }
     }
     const nf = h.nf as PartialNF;
@@ -1448,26 +1569,77 @@ export class TimexParser {
   }
 }
 
-type RuleName = 'positional' | 'deictic' | 'relative' | 'calendarDate' | 'weekdayExpr' | 'durationOrAgo' | 'setExpr' |
-  'quarter' | 'half' | 'decade' | 'century' | 'seasonExpr' | 'holiday' | 'fiscal' | 'yearish' | 'clockTime' |
-  'theAnaphor' | 'yearAgo' | 'numericDate';
+/** Tokens looked at after an expression for its tense (`In March, the company said`). */
+const FWD = 6;
+const FWD_COMMA = true;
 
-const NUMBER_RULES: readonly RuleName[] = ['numericDate', 'clockTime', 'calendarDate', 'yearish', 'durationOrAgo',
-  'setExpr', 'quarter', 'century', 'decade'];
+function endsWithEd(w: string): boolean {
+  const n = w.length;
+  return n > 4 && w.charCodeAt(n - 1) === 100 && w.charCodeAt(n - 2) === 101;
+}
+
+// Word-class flags of tokens: one map lookup per token instead of many set lookups.
+const F_START = 1, F_MONTH = 2, F_ABBR = 4, F_PLURAL_WEEKDAY = 8, F_FUTURE = 16, F_PAST = 32, F_AFTER_NUMBER = 64,
+  F_AFTER_THE = 128, F_AFTER_A = 256, F_NUMWORD = 512, F_AFTER_THAT = 1024;
+const FLAGS: Map<string, number> = (() => {
+  const m = new Map<string, number>();
+  const set = (words: Iterable<string>, f: number) => { for (const w of words) m.set(w, (m.get(w) ?? 0) | f); };
+  set(ALL_STARTERS, F_START);
+  set(MONTHS.keys(), F_MONTH);
+  set([...MONTH_ABBREVIATIONS.keys(), ...WEEKDAY_ABBREVIATIONS.keys()], F_ABBR);
+  set([...WEEKDAYS.keys()].map(w => w + 's'), F_PLURAL_WEEKDAY);
+  set(FUTURE, F_FUTURE);
+  set(PAST, F_PAST);
+  set([...AFTER_NUMBER, ...UNITS.keys()], F_AFTER_NUMBER);
+  set(AFTER_THE, F_AFTER_THE);
+  set(AFTER_A, F_AFTER_A);
+  set([...ONES.keys(), ...TENS.keys()], F_NUMWORD);
+  set([...CAL_UNITS.keys(), ...PARTS_OF_DAY.keys(), 'same'], F_AFTER_THAT);
+  return m;
+})();
+
+/** Rule ids (numbers, so that the dispatch in `rule` is a jump table). */
+const R = {
+  positional: 0,
+  deictic: 1,
+  relative: 2,
+  calendarDate: 3,
+  weekdayExpr: 4,
+  durationOrAgo: 5,
+  setExpr: 6,
+  quarter: 7,
+  half: 8,
+  decade: 9,
+  century: 10,
+  seasonExpr: 11,
+  holiday: 12,
+  fiscal: 13,
+  yearish: 14,
+  clockTime: 15,
+  theAnaphor: 16,
+  yearAgo: 17,
+  numericDate: 18,
+  yearQuarter: 19,
+} as const;
+type RuleName = keyof typeof R;
+type RuleId = (typeof R)[RuleName];
+
+const NUMBER_RULES: readonly RuleId[] = (['numericDate', 'clockTime', 'calendarDate', 'yearish', 'durationOrAgo',
+  'setExpr', 'quarter', 'century', 'decade'] as RuleName[]).map(r => R[r]);
 
 /** Which rules can start at a word (a rule not listed for a word never matches there). */
-const RULES_BY_WORD: Map<string, RuleName[]> = (() => {
-  const m = new Map<string, RuleName[]>();
+const RULES_BY_WORD: Map<string, RuleId[]> = (() => {
+  const m = new Map<string, RuleId[]>();
   const add = (words: Iterable<string>, ...rules: RuleName[]) => {
     for (const w of words) {
       const list = m.get(w) ?? [];
-      for (const r of rules) if (!list.includes(r)) list.push(r);
+      for (const r of rules) if (!list.includes(R[r])) list.push(R[r]);
       m.set(w, list);
     }
   };
   const cardinalStarters = [...ONES.keys(), ...TENS.keys(), ...VAGUE, 'a', 'an', 'half', 'couple', 'dozens', 'hundreds', 'thousands'];
   add(['the'], 'positional', 'deictic', 'relative', 'calendarDate', 'quarter', 'half', 'decade', 'century', 'seasonExpr',
-    'fiscal', 'yearish', 'theAnaphor', 'yearAgo');
+    'fiscal', 'yearish', 'theAnaphor', 'yearAgo', 'yearQuarter');
   add(['its', 'their'], 'relative', 'quarter', 'yearAgo');
   add(['early', 'late', 'mid', 'earlier', 'later', 'year', 'month', 'end', 'beginning', 'start', 'middle', 'close', 'first',
     'second', 'last', 'latter'], 'positional');

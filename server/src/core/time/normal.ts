@@ -34,6 +34,8 @@ export interface PartialNF {
   half?: number;
   season?: Season;
   weekend?: boolean;
+  /** `the week of March 6`: the ISO week containing the day. */
+  weekOf?: boolean;
   /** A movable feast, computed once the year is known. */
   holiday?: 'easter' | 'thanksgiving';
   pod?: PartOfDay;
@@ -316,7 +318,9 @@ function resolveRelative(nf: RelativeNF, ctx: ResolveContext): Resolution {
     return { timex: underspecified(nf), anchor: `relative: ${describeRelative(rel, "the article's date")}`, unresolved: true };
   }
   const g = nf.gran ?? UNIT_GRAN[nf.unit];
-  const base = truncate(ctx.ref, g === 'time' ? 'day' : g);
+  let base = truncate(ctx.ref, g === 'time' ? 'day' : g);
+  // A fiscal comparison with no quarter before it (`the year-ago quarter`) is about the last complete quarter.
+  if (g === 'quarter' && nf.anchor !== 'ref' && nf.unit !== 'quarter') base = shift(base, 'quarter', -1);
   const cal = withTime(shift(base, nf.unit, offset), nf);
   return { timex: formatCal(cal), anchor: describeRelative(rel, refName(ctx)), cal };
 }
@@ -334,8 +338,10 @@ function withTime(c: Cal, nf: { pod?: PartOfDay; time?: ClockTime }): Cal {
   return { ...c, gran: 'time', pod: nf.pod, time: nf.time };
 }
 
-/** Without a tense, a later instance must be this many days nearer than an earlier one to win. */
-const PAST_BIAS = Number(process.env.DL_PAST_BIAS ?? 0);
+/** Days added to the distance of an instance on the other side of the reference date than the tense says. */
+const TENSE_WEIGHT = 183;
+/** Without a tense, a later month must be this many days nearer than an earlier one: news reports the past. */
+const MONTH_BIAS = 120;
 
 /** Candidate instances of a partial date around the reference date, in time order. */
 function candidates(nf: PartialNF, ref: Ymd): Cal[] {
@@ -372,7 +378,20 @@ function candidates(nf: PartialNF, ref: Ymd): Cal[] {
 function thanksgivingOf(y: number): Ymd { return nthWeekday(y, 11, 4, 4); }
 
 function resolvePartial(nf: PartialNF, ctx: ResolveContext): Resolution {
+  if (nf.weekOf) {
+    const r = resolvePartial({ ...nf, weekOf: false }, ctx);
+    if (!r.cal || r.cal.d === undefined) return { ...r, timex: r.unresolved ? 'XXXX-WXX' : r.timex };
+    const cal = truncate({ y: r.cal.y, m: r.cal.m!, d: r.cal.d }, 'week');
+    return { timex: formatCal(cal), anchor: `the week containing ${r.timex}: ${r.anchor}`, cal };
+  }
   const ref = ctx.ref;
+  if (nf.quarter === 0) {
+    // `the 1988 quarter`: the quarter mentioned before, in that year
+    const pq = ctx.prev?.cal.gran === 'quarter' ? ctx.prev.cal.q : undefined;
+    if (pq === undefined) return { timex: `${pad4(nf.year ?? 0)}-QX`, anchor: 'a quarter of that year: no quarter mentioned before', unresolved: true };
+    const cal: Cal = { gran: 'quarter', y: nf.year!, q: pq };
+    return { timex: formatCal(cal), anchor: `the quarter mentioned before, "${ctx.prev!.text}", in ${nf.year}`, cal };
+  }
   if (nf.year !== undefined && !nf.weekday && !nf.weekend) {
     const cands = candidates(nf, ref ?? { y: nf.year, m: 1, d: 1 });
     if (cands.length === 0) return { timex: underspecified(nf), anchor: 'not a real date', unresolved: true };
@@ -424,8 +443,8 @@ function resolvePartial(nf: PartialNF, ctx: ResolveContext): Resolution {
     for (const c of cands) {
       const signed = refDay < start(c) ? start(c) - refDay : refDay > end(c) ? -(refDay - end(c)) : 0;
       let dist = Math.abs(signed);
-      if (hintWeight && ((nf.hint === -1 && signed > 0) || (nf.hint === 1 && signed < 0))) dist += 183;
-      else if (!nf.hint && signed > 0) dist += PAST_BIAS;
+      if (hintWeight && ((nf.hint === -1 && signed > 0) || (nf.hint === 1 && signed < 0))) dist += TENSE_WEIGHT;
+      else if (!nf.hint && signed > 0 && nf.day === undefined) dist += MONTH_BIAS;
       // Ties go to the past: news reports what happened more than what will.
       if (dist < best || (dist === best && chosen && start(c) < start(chosen))) { best = dist; chosen = c; }
     }

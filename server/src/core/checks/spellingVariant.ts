@@ -1,0 +1,134 @@
+// DL110 spelling-variant (information): one place spelled several ways in one article — `Deir ez-Zor` and
+// `Deir Ezzur`, `Tal al-Dekou` and later `al-Dakou`, `Kharkov` and `Kharkiv`. Two place names are variants
+// when their transliteration keys are equal (geo/keys.ts) but their spellings differ beyond case, when one
+// is the other without a leading feature word (Tal, Tell, Jabal, Deir, Wadi...) spelled differently, or when
+// they link to the same gazetteer entry with spellings one or two letters apart (Abu Kamal, Albu Kamal).
+// A demonym or a short form spelled the same (Syria/Syrian, Tal al-Dekou/al-Dekou) is not a variant.
+// One finding per mention that differs from the article's most frequent form; a fix per form rewrites the
+// other forms ("Use 'Tal al-Dekou' throughout"; a short form gets only its tail rewritten: al-Dakou -> al-Dekou).
+import type { Check } from '../api';
+import { FEATURE_PREFIX, foldWords, looseKeyOfWords } from '../geo/keys';
+import type { Annotation, Finding, Fix, TextEdit } from '../types';
+
+interface Form { text: string; strict: string; loose: string; looseWords: string[]; mentions: Annotation[] }
+
+function levenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Whether `short` is `long` without leading feature words, in loose terms, spelled differently. */
+function tailVariant(short: Form, long: Form): boolean {
+  const k = short.looseWords.length, n = long.looseWords.length;
+  if (k === 0 || n <= k) return false;
+  for (let i = 0; i < k; i++) if (short.looseWords[i] !== long.looseWords[n - k + i]) return false;
+  const raw = foldWords(long.text);
+  const lead = raw.slice(0, raw.length - foldWords(short.text).length);
+  if (lead.length === 0 || !lead.every(w => FEATURE_PREFIX.has(w) || w === 'al' || w === 'el')) return false;
+  // Spelled the same as the long form's tail: a short form, not a variant.
+  return !raw.join('').endsWith(short.strict);
+}
+
+/** Loose words of a name: each whitespace-separated word's loose key, articles dropped as in keys.ts. */
+function looseWordsOf(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean).map(w => looseKeyOfWords(foldWords(w)).slice(1)).filter(Boolean);
+}
+
+function replacementFor(chosen: Form, m: Annotation): string {
+  const mw = m.text.split(/\s+/).filter(Boolean);
+  const cw = chosen.text.split(/\s+/).filter(Boolean);
+  if (mw.length < cw.length) return cw.slice(cw.length - mw.length).join(' ');
+  if (mw.length > cw.length && tailVariantWords(mw, cw)) return [...mw.slice(0, mw.length - cw.length), ...cw].join(' ');
+  return chosen.text;
+}
+
+/** Whether the chosen form is a short form of the mention (its leading words dropped). */
+function tailVariantWords(long: string[], short: string[]): boolean {
+  const lead = foldWords(long.slice(0, long.length - short.length).join(' '));
+  return lead.length > 0 && lead.every(w => FEATURE_PREFIX.has(w) || w === 'al' || w === 'el');
+}
+
+export const spellingVariant: Check = {
+  code: 'DL110',
+  name: 'spelling-variant',
+  title: 'Spelling variants of one place',
+  defaultSeverity: 'information',
+  run(annotations) {
+    const forms = new Map<string, Form>();
+    for (const a of annotations) {
+      if (a.category !== 'place' || (!a.place && !a.unresolved)) continue;
+      const words = foldWords(a.text);
+      if (words.length === 0) continue;
+      const strict = words.join('');
+      let f = forms.get(strict);
+      if (!f) forms.set(strict, f = { text: a.text, strict, loose: looseKeyOfWords(words), looseWords: looseWordsOf(a.text), mentions: [] });
+      f.mentions.push(a);
+    }
+    const list = [...forms.values()];
+    if (list.length < 2) return [];
+    // Union-find over forms.
+    const parent = list.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const entryOf = (f: Form) => f.mentions[0].place?.id ?? (f.mentions[0].data?.knownFeature as { id?: string } | undefined)?.id;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i], b = list[j];
+        let same = a.loose === b.loose && a.loose.length > 3;
+        if (!same) same = tailVariant(a, b) || tailVariant(b, a);
+        if (!same) {
+          const ea = entryOf(a), eb = entryOf(b);
+          same = !!ea && ea === eb && a.strict.length >= 5 && b.strict.length >= 5 && !a.strict.startsWith(b.strict) &&
+            !b.strict.startsWith(a.strict) && levenshtein(a.strict, b.strict, 2) <= 2;
+        }
+        if (same) parent[find(i)] = find(j);
+      }
+    }
+    const groups = new Map<number, Form[]>();
+    list.forEach((f, i) => { const r = find(i); const g = groups.get(r); if (g) g.push(f); else groups.set(r, [f]); });
+    const out: Finding[] = [];
+    for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      // The article's own preferred form: the most frequent, then the first written; full names before short ones.
+      g.sort((x, y) => y.mentions.length - x.mentions.length || y.looseWords.length - x.looseWords.length || x.mentions[0].start - y.mentions[0].start);
+      const majority = g[0];
+      const all = g.flatMap(f => f.mentions).sort((x, y) => x.start - y.start);
+      const summary = g.map(f => `'${f.text}'${f.mentions.length > 1 ? ` (${f.mentions.length}×)` : ''}`).join(', ');
+      const fixes: Fix[] = g.map(f => {
+        const edits: TextEdit[] = [];
+        for (const m of all) {
+          if (g.find(x => x.mentions.includes(m)) === f) continue;
+          const newText = replacementFor(f, m);
+          if (newText !== m.text) edits.push({ start: m.start, end: m.end, newText });
+        }
+        return { title: `Use '${f.text}' throughout`, edits, preferred: f === majority };
+      }).filter(fx => fx.edits.length > 0);
+      for (const f of g) {
+        if (f === majority) continue;
+        for (const m of f.mentions) {
+          out.push({
+            code: 'DL110',
+            severity: 'information',
+            start: m.start,
+            end: m.end,
+            message: `'${m.text}' is spelled differently elsewhere in this article: ${summary}.`,
+            fixes,
+            related: majority.mentions.slice(0, 3).map(o => ({ start: o.start, end: o.end, message: `'${o.text}'` })),
+            annotations: all.map(o => o.id),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

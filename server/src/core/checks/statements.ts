@@ -1,0 +1,207 @@
+// Measure statements: a figure stated as the size of a named thing — `Lake Tana covers 3,000 square
+// kilometres`, `Lake Tana, which covers 2,000 km²`, `the 610-square-kilometre Lake X`, `the Nile is 6,650 km
+// long`, `Homs, a city of 800,000 people`, `the death toll from the earthquake stood at 120`. Shared by
+// DL104 inconsistent-measure (the same measure of the same thing, two values) and DL108
+// implausible-for-place (the stated area of a country vs. the map). Not a check; memoised per analysis.
+//
+// The subject is the name right before the connecting words: an annotation (a place links by its
+// gazetteer id, so `Deir ez-Zor` and `DEIR EZ-ZOR` are one subject) or else a run of capitalised words
+// (`Lake X`, when the name recognizer missed it). Pronouns and bare common words are never subjects.
+
+import type { DocumentContext } from '../api';
+import type { Annotation } from '../types';
+import { readNumber } from '../text/numbers';
+import type { FigureValue } from '../types';
+import { figure, HEDGE_SOURCE } from './support';
+
+export type MeasureKind = 'area' | 'length' | 'population' | 'death toll';
+
+export interface Statement {
+  kind: MeasureKind;
+  /** Identity of the subject (`place:geonames:170794`, `name:lake tana`, `death toll:earthquake`). */
+  key: string;
+  /** The subject as written, for messages. */
+  subject: string;
+  subjectStart: number;
+  subjectEnd: number;
+  /** The subject's annotation, when there is one. */
+  subjectAnnotation?: Annotation;
+  figure: Annotation;
+}
+
+const HEDGE = `(?:${HEDGE_SOURCE}[ \\u00a0]+)?`;
+const S = '[ \\u00a0]+';
+/** Capitalised words (up to four) and name particles: the subject when no annotation ends there. */
+const NAME_RUN = `((?:\\p{Lu}[\\p{L}\\p{M}'’-]*(?:${S}(?:of|the|al|el|de|du|la|le)(?=${S}\\p{Lu}))?${S}){0,3}\\p{Lu}[\\p{L}\\p{M}'’-]*)`;
+/** A common noun after the name that names its kind (`the Selka river`, `the Orvana dam`): not part of the key. */
+const FEATURE = `(?:${S}(?:river|lake|reservoir|dam|canal|wall|road|highway|pipeline|tunnel|bridge|border|frontier|island|desert|forest|park|reserve|basin|valley|field|oilfield|gasfield|mountains|range|corridor|zone|camp|city|town|village|province|region|district))?`;
+const RELATIVE = `${FEATURE}(?:,?${S}(?:which|that)${S}|${S})`;
+const ADVERB = `(?:(?:now|still|only|currently|also|once|then|roughly|today)${S})?`;
+
+const AREA_VERB = `(?:covers|covered|covering|spans|spanned|spanning|occupies|occupied|occupying|measures|measured|measuring|` +
+  `(?:extends|extended|stretches|stretched|stretching|extending)${S}over|has${S}an${S}area${S}of|had${S}an${S}area${S}of|` +
+  `has${S}a${S}(?:total${S})?(?:surface${S})?area${S}of|had${S}a${S}(?:total${S})?(?:surface${S})?area${S}of|with${S}an${S}area${S}of|` +
+  `is|was)${S}(?:an${S}area${S}of${S}|a${S}total${S}of${S}|about${S})?`;
+const AREA_POSSESSIVE = `['’]s${S}(?:total${S})?(?:surface${S})?area${S}(?:is${S}|was${S}|of${S}|stands${S}at${S})`;
+const LENGTH_VERB = `(?:is|was|runs|ran|stretches|stretched|extends|extended|measures|measured|stretching|running|extending|measuring)${S}(?:for${S})?`;
+const POP_VERB = `(?:(?:is|was)${S}home${S}to|home${S}to|has${S}a${S}population${S}of|had${S}a${S}population${S}of|with${S}a${S}population${S}of|` +
+  `has|had|with)${S}`;
+const POP_APPOSITION = `,${S}(?:a|an|the)${S}(?:[\\p{Ll}-]+${S}){0,2}?(?:city|town|village|country|nation|region|province|district|governorate|state|island|camp|capital|port|enclave|territory)${S}of${S}`;
+const POP_POSSESSIVE = `['’]s${S}population${S}(?:is${S}|was${S}|of${S}|stands${S}at${S}|stood${S}at${S})`;
+
+const AREA_BEFORE = new RegExp(`${NAME_RUN}(?:${RELATIVE}${ADVERB}${AREA_VERB}|${AREA_POSSESSIVE})${HEDGE}$`, 'u');
+const LENGTH_BEFORE = new RegExp(`${NAME_RUN}(?:${RELATIVE}${ADVERB}${LENGTH_VERB}|['’]s${S}length${S}(?:is${S}|was${S}|of${S}))${HEDGE}$`, 'u');
+const LENGTH_AFTER = /^[ \u00a0]+(?:long|in length)\b/;
+const POP_BEFORE = new RegExp(`${NAME_RUN}(?:${RELATIVE}${ADVERB}${POP_VERB}|${POP_APPOSITION}|${POP_POSSESSIVE})${HEDGE}$`, 'u');
+const POP_NOUNS = new Set(['people', 'residents', 'inhabitants', 'persons', 'citizens', 'souls']);
+/** `the 610-square-kilometre Lake X`, `the 6,650-km-long Nile`: a hyphenated figure right before the name. */
+const MODIFIER_AFTER = /^(?:-long)?[ \u00a0]+(?=\p{Lu})/u;
+/** After `death toll`: the event, the verb, a hedge, then the number (`from the earthquake stood at some 120`). */
+const TOLL_AFTER = new RegExp(`^(?:${S}(?:from|in|of)${S}(?:the${S}|this${S}|last${S}|[\\p{Ll}]+['’]s${S})?([\\p{L}-]+))?` +
+  `((?:${S}(?:is|was|stands|stood|remains|remained|of|at|to|reached|hit|rose|risen|climbed|jumped|increased|has|had|been|now|officially))+)${S}` +
+  `(${HEDGE_SOURCE}${S})?(?=\\d)`, 'iu');
+/** A toll given as an update is not a contradiction of the earlier one. */
+const TOLL_UPDATE = /\b(?:rose|risen|climbed|jumped|increased|reached|hit|now)\b/i;
+const TOLL_CONTEXT_UPDATE = /\b(?:revised|updated|new|latest|initial|earlier|preliminary|first|final|provisional|official|officially|unofficial|independent|estimated|according)\b/i;
+const NAME_RUN_START = new RegExp(`^${NAME_RUN}`, 'u');
+const HEDGE_END = new RegExp(`(?:${HEDGE_SOURCE}[ \\u00a0]+)$`, 'i');
+/**
+ * The last word a connector can end with, per measure (the hedge before the number set aside): a cheap
+ * test that spares the full patterns for most figures.
+ */
+const AREA_LAST = new Set(['covers', 'covered', 'covering', 'spans', 'spanned', 'spanning', 'occupies', 'occupied', 'occupying',
+  'measures', 'measured', 'measuring', 'over', 'of', 'is', 'was', 'at']);
+const LENGTH_LAST = new Set(['is', 'was', 'runs', 'ran', 'stretches', 'stretched', 'extends', 'extended', 'measures', 'measured',
+  'stretching', 'running', 'extending', 'measuring', 'for', 'of']);
+const POP_LAST = new Set(['to', 'of', 'has', 'had', 'with', 'at', 'is', 'was']);
+
+/** The last word before `end` (lower case), skipping spaces. */
+function lastWord(text: string): string {
+  let e = text.length;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 0xa0)) e--;
+  let s = e;
+  while (s > 0 && s > e - 20 && /[A-Za-z]/.test(text[s - 1])) s--;
+  return text.slice(s, e).toLowerCase();
+}
+
+/** Words that never name a subject, capitalised or not. */
+const NOT_SUBJECT = new Set(['the', 'a', 'an', 'it', 'its', 'this', 'that', 'these', 'those', 'they', 'their', 'there', 'he',
+  'she', 'his', 'her', 'we', 'our', 'which', 'what', 'and', 'but', 'or', 'in', 'on', 'at', 'of', 'for', 'from', 'to', 'by',
+  'with', 'officials', 'authorities', 'police', 'area', 'region', 'city', 'town', 'village', 'country', 'lake', 'river',
+  'zone', 'camp', 'park', 'site', 'total', 'each', 'all', 'some', 'about', 'nearly', 'almost', 'today', 'now', 'then',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'you', 'one']);
+const LEADING = /^(?:(?:The|A|An|In|On|At|Of|For|From|To|By|With|And|But|Or|When|While|Meanwhile|Today|Now|Then|Both|All|Its|Their|His|Her|This|That|These|Those|Although|Though|Because|Since|As|If|Whereas|Yesterday)[ \u00a0]+)+/u;
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The subject that ends at `end`: an annotation ending there, or the capitalised run `run`. */
+function subjectAt(run: string, runStart: number, end: number, byEnd: Map<number, Annotation>):
+  { key: string; subject: string; start: number; end: number; annotation?: Annotation } | undefined {
+  const a = byEnd.get(end);
+  if (a && a.category !== 'person' && a.category !== 'date' && a.category !== 'time') {
+    if (a.place && !a.unresolved) return { key: `place:${a.place.id}`, subject: a.text, start: a.start, end: a.end, annotation: a };
+    const k = fold(a.text.replace(LEADING, ''));
+    if (k && !NOT_SUBJECT.has(k)) return { key: `name:${k}`, subject: a.text, start: a.start, end: a.end, annotation: a };
+  }
+  const trimmed = run.replace(LEADING, '');
+  const k = fold(trimmed);
+  if (!k || NOT_SUBJECT.has(k) || k.split(' ').every(w => NOT_SUBJECT.has(w))) return undefined;
+  const start = runStart + (run.length - trimmed.length);
+  return { key: `name:${k}`, subject: trimmed, start, end };
+}
+
+/** Every measure statement of the document, in text order; memoised per analysis. */
+export function statements(annotations: readonly Annotation[], doc: DocumentContext): Statement[] {
+  const hit = doc.memo.get('checks:statements') as { list: readonly Annotation[]; out: Statement[] } | undefined;
+  if (hit && hit.list === annotations) return hit.out;
+  const out: Statement[] = [];
+  const text = doc.text;
+  const byEnd = new Map<number, Annotation>();
+  const byStart = new Map<number, Annotation>();
+  for (const a of annotations) {
+    if (a.category === 'place' || a.category === 'organization' || a.category === 'misc') {
+      byEnd.set(a.end, a);
+      if (!byStart.has(a.start)) byStart.set(a.start, a);
+    }
+  }
+  for (const f of annotations) {
+    if (f.category !== 'area' && f.category !== 'distance' && f.category !== 'count') continue;
+    const v = figure(f);
+    if (!v) continue;
+    const lineStart = Math.max(text.lastIndexOf('\n', f.start - 1) + 1, f.start - 120);
+    const before = text.slice(lineStart, f.start);
+    const last = lastWord(before.replace(HEDGE_END, ''));
+    const push = (kind: MeasureKind, m: RegExpExecArray) => {
+      const runStart = lineStart + m.index;
+      const s = subjectAt(m[1], runStart, runStart + m[1].length, byEnd);
+      if (s) out.push({ kind, key: s.key, subject: s.subject, subjectStart: s.start, subjectEnd: s.end, subjectAnnotation: s.annotation, figure: f });
+    };
+    if (f.category === 'area' && AREA_LAST.has(last)) {
+      const m = AREA_BEFORE.exec(before);
+      if (m) { push('area', m); continue; }
+    } else if (f.category === 'distance') {
+      const after = text.slice(f.end, f.end + 16);
+      if (LENGTH_AFTER.test(after) && LENGTH_LAST.has(last)) {
+        const m = LENGTH_BEFORE.exec(before);
+        if (m) { push('length', m); continue; }
+      }
+    } else if (f.category === 'count') {
+      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(last)) {
+        const m = POP_BEFORE.exec(before);
+        if (m) { push('population', m); continue; }
+      }
+    }
+    // A hyphenated figure right before the name: `the 610-square-kilometre Lake X`, `the 6,650-km-long Nile`.
+    if ((f.category === 'area' || f.category === 'distance') && /[-\u2010\u2011]\p{L}+$/u.test(f.text)) {
+      const after = text.slice(f.end, f.end + 80);
+      const mm = MODIFIER_AFTER.exec(after);
+      if (!mm || (f.category === 'distance' && !after.startsWith('-long'))) continue;
+      const start = f.end + mm[0].length;
+      const a = byStart.get(start);
+      let s: ReturnType<typeof subjectAt>;
+      if (a) s = subjectAt(a.text, a.start, a.end, new Map([[a.end, a]]));
+      else {
+        const run = NAME_RUN_START.exec(text.slice(start, start + 80));
+        if (run) s = subjectAt(run[1], start, start + run[1].length, byEnd);
+      }
+      if (s) out.push({ kind: f.category === 'area' ? 'area' : 'length', key: s.key, subject: s.subject, subjectStart: s.start, subjectEnd: s.end, subjectAnnotation: s.annotation, figure: f });
+    }
+  }
+  if (doc.settings.categories.count !== false) tolls(text, annotations, out);
+  out.sort((a, b) => a.figure.start - b.figure.start);
+  doc.memo.set('checks:statements', { list: annotations, out });
+  return out;
+}
+
+/**
+ * Death tolls (`the death toll from the earthquake stood at 120`): read from the text, since a bare number
+ * is no count annotation. A toll given as an update (`rose to`, `now`, `new`, `latest`, `according to`) is
+ * left out: a later toll that differs is news, not a contradiction.
+ */
+function tolls(text: string, annotations: readonly Annotation[], out: Statement[]): void {
+  const re = /\bdeath[ \u00a0]+toll\b/gi;
+  let m: RegExpExecArray | null;
+  let counts: Map<number, Annotation> | undefined;
+  while ((m = re.exec(text)) !== null) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 100);
+    const t = TOLL_AFTER.exec(after);
+    if (!t || TOLL_UPDATE.test(t[2])) continue;
+    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - 60);
+    if (TOLL_CONTEXT_UPDATE.test(text.slice(lineStart, m.index)) || TOLL_CONTEXT_UPDATE.test(after.slice(0, t[0].length + 40))) continue;
+    const at = m.index + m[0].length + t[0].length;
+    const n = readNumber(text, at);
+    if (!n || n.yearLike || /^[ \u00a0]*(?:%|per|percent)/.test(text.slice(n.end, n.end + 8))) continue;
+    counts ??= new Map(annotations.filter(a => a.category === 'count').map(a => [a.start, a]));
+    let fig = counts.get(at);
+    if (!fig) {
+      const value: FigureValue = { amount: n.value, unit: '', si: n.value, siUnit: '1', approximate: !!t[3] };
+      if (t[3]) value.qualifier = t[3].trim().toLowerCase();
+      fig = { id: '', category: 'count', start: at, end: n.end, text: text.slice(at, n.end), source: 'checks', value };
+    }
+    const event = t[1] ? fold(t[1]) : '';
+    out.push({ kind: 'death toll', key: `death toll:${event}`, subject: event ? `the ${event}` : 'the death toll',
+      subjectStart: m.index, subjectEnd: m.index + m[0].length + (t[1] ? after.indexOf(t[1]) + t[1].length : 0), figure: fig });
+  }
+}

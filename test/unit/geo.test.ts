@@ -1,0 +1,231 @@
+// Places: transliteration keys, the compiled gazetteer, document-level disambiguation, analysts' gazetteers,
+// the DL110 spelling-variant check and the place hover card. Fixture texts are written for these tests;
+// the coordinates in the analyst-file fixtures belong to made-up places.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { analyze, hoverMarkdown, Knowledge } from '../../server/src/core';
+import type { AnalysisResult, Annotation } from '../../server/src/core';
+import { gazetteerProvider, distanceKm } from '../../server/src/core/geo/gazetteer';
+import { looseKey, strictKey, looseTailKey } from '../../server/src/core/geo/keys';
+import { parseCsv, parseGeoJson, parseGeoNames } from '../../server/src/core/geo/analystFiles';
+import type { KnowledgeProblem } from '../../server/src/core';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function ensureData(): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-data.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not build data/gazetteer.bin');
+}
+
+function placeOf(r: AnalysisResult, text: string): Annotation | undefined {
+  return r.annotations.find(a => a.text === text && (a.place || a.unresolved));
+}
+
+describe('geo: transliteration keys', () => {
+  const same: [string, string][] = [
+    ['Deir Ezzur', 'Deir ez-Zor'], ['Deir ez-Zor', 'Dayr az Zawr'], ['DEIR EZ-ZOR', 'Deir Ezzor'],
+    ['al-Mayadeen', 'Al Mayadin'], ['Badiya', 'Badiyeh'], ['Kharkov', 'Kharkiv'], ['Tal al-Dekou', 'Tal al-Dakou'],
+    ['Raqqa', 'Ar-Raqqah'], ['Qamishli', 'Kamishli'], ['Zaporizhzhia', 'Zaporizhzhya'], ['Al Bukamal', 'Al-Bukamal'],
+  ];
+  for (const [a, b] of same) {
+    it(`${a} = ${b}`, () => assert.strictEqual(looseKey(a), looseKey(b)));
+  }
+  const different: [string, string][] = [['Deir Ezzur', 'Deir Hafer'], ['Homs', 'Hamas'], ['Raqqa', 'Rafah'], ['Idlib', 'Irbid']];
+  for (const [a, b] of different) {
+    it(`${a} ≠ ${b}`, () => assert.notStrictEqual(looseKey(a), looseKey(b)));
+  }
+  it('strict keys fold case, accents, hyphens and St./Saint', () => {
+    assert.strictEqual(strictKey('Ālbū Kamāl'), strictKey('ALBU KAMAL'));
+    assert.strictEqual(strictKey('St. Petersburg'), strictKey('Saint Petersburg'));
+    assert.notStrictEqual(strictKey('Deir ez-Zor'), strictKey('Deir Ezzur'));
+  });
+  it('a tail key drops a leading feature word', () => {
+    assert.strictEqual(looseTailKey('Tal al-Dekou'), looseKey('al-Dakou'));
+    assert.strictEqual(looseTailKey('Damascus'), undefined);
+  });
+});
+
+describe('geo: the compiled gazetteer', function () {
+  this.timeout(180000);
+  let knowledge: Knowledge;
+  before(() => { ensureData(); knowledge = new Knowledge(); });
+
+  it('loads fast and small', () => {
+    const t0 = performance.now();
+    const gz = new Knowledge().get(gazetteerProvider);
+    const ms = performance.now() - t0;
+    assert.ok(gz.size > 200000, `only ${gz.size} entries`);
+    assert.ok(ms < 1500, `load took ${ms} ms`);
+  });
+
+  it('Albu Kamal, Abu Kamal and Al Bukamal are one town (GeoNames 174448)', () => {
+    const gz = knowledge.get(gazetteerProvider);
+    for (const name of ['Albu Kamal', 'Abu Kamal', 'Al Bukamal', 'Abou Kemal']) {
+      const ids = gz.lookup(name).map(c => gz.id(c.entry));
+      assert.ok(ids.includes('geonames:174448'), `${name}: ${ids.slice(0, 5)}`);
+    }
+  });
+
+  it('Deir Ezzur finds Deir ez-Zor and never Deir Hafer', () => {
+    const gz = knowledge.get(gazetteerProvider);
+    const ids = gz.lookup('Deir Ezzur').map(c => gz.id(c.entry));
+    assert.ok(ids.includes('geonames:170794'), ids.join(','));
+    assert.ok(!ids.includes('geonames:170785'));
+  });
+
+  it('countries carry their demonyms; supplement features without a source have no coordinates', () => {
+    const gz = knowledge.get(gazetteerProvider);
+    const syrian = gz.lookup('Syrian')[0];
+    assert.strictEqual(gz.id(syrian.entry), 'iso3166:SY');
+    const tanf = gz.lookup('al-Tanf').find(c => gz.id(c.entry) === 'supplement:al-tanf');
+    assert.ok(tanf && gz.unresolved(tanf.entry));
+  });
+});
+
+describe('geo: linking in context', function () {
+  this.timeout(180000);
+  before(ensureData);
+
+  it('Damascus in a Syria story is the Syrian capital', () => {
+    const r = analyze('Syrian troops moved into the eastern suburbs of Damascus on Friday, a monitor in Syria said.');
+    assert.strictEqual(placeOf(r, 'Damascus')?.place?.country, 'SY');
+  });
+
+  it('Damascus, Ore. is the town in Oregon', () => {
+    const r = analyze('A brush fire near Damascus, Ore., burned 40 acres before crews contained it on Tuesday.');
+    const p = placeOf(r, 'Damascus')?.place;
+    assert.strictEqual(p?.country, 'US');
+    assert.strictEqual(p?.region, 'Oregon');
+  });
+
+  it('Iraq is the country, not Arāk', () => {
+    const r = analyze('Officials in Iraq said the crossing would reopen next month.');
+    const p = placeOf(r, 'Iraq')?.place;
+    assert.strictEqual(p?.id, 'iso3166:IQ');
+  });
+
+  it('Jordan the country, not the town in the Philippines', () => {
+    const r = analyze('Thousands of refugees crossed from southern Syria into Jordan last week, aid workers said.');
+    const p = placeOf(r, 'Jordan')?.place;
+    assert.strictEqual(p?.country, 'JO');
+    assert.strictEqual(p?.kind, 'country');
+  });
+
+  it('Tripoli next to Libya is Libya’s; next to Lebanon, Lebanon’s', () => {
+    const ly = analyze('Rival militias clashed overnight in Tripoli, the Libyan capital, and the fighting spread across western Libya.');
+    assert.strictEqual(placeOf(ly, 'Tripoli')?.place?.country, 'LY');
+    const lb = analyze('Protesters gathered in Tripoli in northern Lebanon, and the army deployed along the coast road to Beirut.');
+    assert.strictEqual(placeOf(lb, 'Tripoli')?.place?.country, 'LB');
+  });
+
+  it('transliterations of one place link to one entry, and the hover card maps it', () => {
+    const text = 'Government forces advanced on Deir ez-Zor. Later the army shelled al-Mayadeen, south-east of Deir Ezzur.';
+    const r = analyze(text);
+    const a = placeOf(r, 'Deir ez-Zor'), b = placeOf(r, 'Deir Ezzur'), c = placeOf(r, 'al-Mayadeen');
+    assert.strictEqual(a?.place?.id, 'geonames:170794');
+    assert.strictEqual(b?.place?.id, 'geonames:170794');
+    assert.strictEqual(c?.place?.id, 'geonames:173480');
+    assert.ok(distanceKm(a!.place!.lat, a!.place!.lon, c!.place!.lat, c!.place!.lon) < 100);
+    const md = hoverMarkdown(r, text.indexOf('Deir ez-Zor') + 2)!.markdown;
+    assert.match(md, /https:\/\/www\.openstreetmap\.org\/\?mlat=35\.\d+&mlon=40\.\d+#map=10\/35\.\d+\/40\.\d+/);
+    assert.match(md, /In this article: “Deir Ezzur”/);
+    assert.match(md, /Distances: .*km/);
+    assert.match(md, /GeoNames/);
+  });
+
+  it('a known feature without sourced coordinates stays unresolved and says so', () => {
+    const text = 'Coalition aircraft flew over the al-Tanf garrison near the Iraqi border.';
+    const r = analyze(text);
+    const a = r.annotations.find(x => x.text.startsWith('al-Tanf'));
+    assert.ok(a?.unresolved && !a.place, JSON.stringify(a));
+    const md = hoverMarkdown(r, a!.start + 1)!.markdown;
+    assert.match(md, /no source at hand|not on the map/i);
+  });
+
+  it('a person named like a town stays a person', () => {
+    const r = analyze('Gen. Jackson said the convoy had left before dawn.');
+    assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));
+  });
+});
+
+describe('geo: analysts’ gazetteers', function () {
+  this.timeout(180000);
+  let dir: string;
+  before(() => { ensureData(); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-gz-')); });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('CSV: a malformed line is reported with file and line, the rest loads and links', () => {
+    const file = path.join(dir, 'sites.csv');
+    fs.writeFileSync(file, 'name,lat,lon,aliases,kind\nQaryat Testiyya,35.125,39.5,Testiyya Farms;Tall Testiyya,village\nBroken Hill Post,north,39.2,,hill\nWadi Fiktiv Dam,34.9,39.8,,dam\n');
+    const knowledge = new Knowledge({ gazetteers: [file] });
+    const r = analyze('Residents fled Qaryat Testiyya toward the Wadi Fiktiv Dam on Sunday.', { knowledge });
+    assert.deepStrictEqual(r.problems.map(p => [path.basename(p.file), p.line]), [['sites.csv', 3]]);
+    const q = placeOf(r, 'Qaryat Testiyya')?.place;
+    assert.strictEqual(q?.lat, 35.125);
+    assert.match(q!.source, /analyst gazetteer sites\.csv/);
+    assert.strictEqual(placeOf(r, 'Wadi Fiktiv Dam')?.place?.kind, 'dam');
+  });
+
+  it('GeoJSON: a feature without a point is reported at its line', () => {
+    const problems: KnowledgeProblem[] = [];
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [39.5, 35.1] }, properties: { name: 'Tell Imaginaire', kind: 'hill' } },
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, properties: { name: 'Road Nowhere' } },
+    ] }, null, 1);
+    const out = parseGeoJson('x.geojson', text, p => problems.push(p));
+    assert.strictEqual(out.length, 1);
+    assert.strictEqual(out[0].lon, 39.5);
+    assert.strictEqual(problems.length, 1);
+    const featureLines = text.split('\n').map((l, i) => (/"type": "Feature"/.test(l) ? i + 1 : 0)).filter(Boolean);
+    assert.strictEqual(problems[0].line, featureLines[1]);
+  });
+
+  it('GeoNames dumps: all feature classes load; short lines and bad coordinates are reported', () => {
+    const problems: KnowledgeProblem[] = [];
+    const good = ['9000001', 'Jabal Fiktiv', 'Jabal Fiktiv', 'Jebel Fiktiv,Djebel Fiktiv', '35.2', '38.9', 'T', 'MT', 'SY', '', '00', '', '', '', '0', '', '900', 'Asia/Damascus', '2020-01-01'].join('\t');
+    const badCoords = good.replace('\t35.2\t', '\tnorth\t');
+    const text = `${good}\n9000002\ttoo\tfew\n${badCoords}\n`;
+    const out = parseGeoNames('SY.txt', text, p => problems.push(p));
+    assert.strictEqual(out.length, 1);
+    assert.strictEqual(out[0].kind, 'mountain');
+    assert.deepStrictEqual(problems.map(p => p.line), [2, 3]);
+  });
+
+  it('a missing file is a problem, not an exception', () => {
+    const knowledge = new Knowledge({ gazetteers: [path.join(dir, 'nope.csv')] });
+    const r = analyze('Nothing here.', { knowledge });
+    assert.ok(r.problems.some(p => p.file.endsWith('nope.csv')));
+  });
+
+  it('CSV quoting', () => {
+    const out = parseCsv('q.csv', 'name,lat,lon,aliases,kind\n"Camp ""Seven"", North",35,39,,camp\n', () => assert.fail('no problem expected'));
+    assert.strictEqual(out[0].name, 'Camp "Seven", North');
+  });
+});
+
+describe('geo: DL110 spelling-variant', function () {
+  this.timeout(180000);
+  before(ensureData);
+  it('flags the variant spellings of one place and fixes them', () => {
+    const text = 'Fighters held Tal al-Dekou on Monday. Troops later shelled al-Dakou from Deir ez-Zor, and the Deir Ezzur road was cut.';
+    const r = analyze(text);
+    const f = r.findings.filter(x => x.code === 'DL110');
+    assert.deepStrictEqual(f.map(x => text.slice(x.start, x.end)).sort(), ['Deir Ezzur', 'al-Dakou']);
+    assert.ok(f.every(x => x.severity === 'information'));
+    const dakou = f.find(x => text.slice(x.start, x.end) === 'al-Dakou')!;
+    const fix = dakou.fixes!.find(x => x.title === "Use 'Tal al-Dekou' throughout")!;
+    assert.ok(fix.preferred);
+    let fixed = text;
+    for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
+    assert.strictEqual(fixed, text.replace('al-Dakou', 'al-Dekou'));
+    const other = dakou.fixes!.find(x => x.title === "Use 'al-Dakou' throughout")!;
+    assert.deepStrictEqual(other.edits.map(e => e.newText), ['Tal al-Dakou']);
+  });
+  it('case and a demonym are no variants', () => {
+    const r = analyze('DEIR EZ-ZOR, March 3 - Shelling hit Deir ez-Zor again. Syrian officials in Syria said little.');
+    assert.strictEqual(r.findings.filter(x => x.code === 'DL110').length, 0);
+  });
+});

@@ -1,0 +1,269 @@
+// Temporal expressions (issue 5): TimeML extents, TIMEX3 values resolved against the reference date, the
+// unresolved behaviour without one, the dateline reference-date source and the hover card. All fixture
+// texts are written for these tests.
+import * as assert from 'assert';
+import { analyze, hoverMarkdown } from '../../server/src/core';
+import type { DocumentContext } from '../../server/src/core/api';
+import { findReferenceDate } from '../../server/src/core/referenceDate/index';
+import { dateline } from '../../server/src/core/referenceDate/dateline';
+import { timexRefiner } from '../../server/src/core/refiners/timex';
+import { easter, isoWeek, nthWeekday } from '../../server/src/core/time/calendar';
+import { recognizeTimex } from '../../server/src/core/time/recognize';
+import { durationWords, setWords } from '../../server/src/core/time/words';
+import { segment } from '../../server/src/core/text/segment';
+import type { Annotation, TimexValue } from '../../server/src/core/types';
+
+/** The timex recognizer and refiner alone, over the segments of a text (fast; no other recognizer). */
+function dates(text: string, ref?: string): Annotation[] {
+  const out: Annotation[] = [];
+  for (const seg of segment(text)) {
+    for (const m of recognizeTimex(seg.text)) out.push({ ...m, id: '', start: m.start + seg.start, end: m.end + seg.start });
+  }
+  const doc = { text, referenceDate: ref ? { value: ref, source: 'test' } : undefined } as unknown as DocumentContext;
+  return timexRefiner.refine(out, doc);
+}
+
+function one(text: string, ref: string | undefined, expr: string): Annotation & { value: TimexValue } {
+  const found = dates(text, ref).filter(a => a.text === expr);
+  assert.strictEqual(found.length, 1, `"${expr}" in ${JSON.stringify(text)}: found ${JSON.stringify(dates(text, ref).map(a => a.text))}`);
+  return found[0] as Annotation & { value: TimexValue };
+}
+
+/** [text, expected extent, TIMEX3 value, type, mod?] with the reference date 2017-06-09 (a Friday). */
+const REF = '2017-06-09';
+const CASES: [string, string, string, string, string?][] = [
+  ['The offensive began in early May.', 'early May', '2017-05', 'DATE', 'START'],
+  ['Prices rose over the past months.', 'the past months', 'PXM', 'DURATION'],
+  ['The minister said today that talks would go on.', 'today', '2017-06-09', 'DATE'],
+  ['Rebels shelled the town last Tuesday.', 'last Tuesday', '2017-06-06', 'DATE'],
+  ['The dam was finished two years ago.', 'two years ago', '2015', 'DATE'],
+  ['The border was quiet in the 1990s.', 'the 1990s', '199X', 'DATE'],
+  ['Fighting resumed this spring.', 'this spring', '2017-SP', 'DATE'],
+  ['Convoys cross three times a week.', 'three times a week', 'P1W', 'SET'],
+  ['Two people died yesterday.', 'yesterday', '2017-06-08', 'DATE'],
+  ['The envoy arrives tomorrow.', 'tomorrow', '2017-06-10', 'DATE'],
+  ['Talks resume next year.', 'next year', '2018', 'DATE'],
+  ['Aid fell last month.', 'last month', '2017-05', 'DATE'],
+  ['Aid fell last week.', 'last week', '2017-W22', 'DATE'],
+  ['The camp has grown this week.', 'this week', '2017-W23', 'DATE'],
+  ['The road is now open.', 'now', 'PRESENT_REF', 'DATE'],
+  ['The army recently moved north.', 'recently', 'PAST_REF', 'DATE'],
+  ['No talks are planned for the foreseeable future.', 'the foreseeable future', 'FUTURE_REF', 'DATE'],
+  ['Output has doubled in the past three years.', 'the past three years', 'P3Y', 'DURATION'],
+  ['The siege lasted 14 days.', '14 days', 'P14D', 'DURATION'],
+  ['After a 16-hour flight he landed.', '16-hour', 'PT16H', 'DURATION'],
+  ['The talks took 5 1/2 hours.', '5 1/2 hours', 'PT5H30M', 'DURATION'],
+  ['The truce held for two and a half years.', 'two and a half years', 'P2Y6M', 'DURATION'],
+  ['The truce held for a year and a half.', 'a year and a half', 'P1Y6M', 'DURATION'],
+  ['He was away for several weeks.', 'several weeks', 'PXW', 'DURATION'],
+  ['It was signed on June 9, 2015.', 'June 9, 2015', '2015-06-09', 'DATE'],
+  ['It was signed on 9 June 2015.', '9 June 2015', '2015-06-09', 'DATE'],
+  ['It was signed on Monday, Oct. 26, 1998.', 'Monday, Oct. 26, 1998', '1998-10-26', 'DATE'],
+  ['It was signed on 2015-06-09 in Geneva.', '2015-06-09', '2015-06-09', 'DATE'],
+  ['The decree is dated 6/9/2015.', '6/9/2015', '2015-06-09', 'DATE'],
+  ['It was signed in July 1997.', 'July 1997', '1997-07', 'DATE'],
+  ['It was signed in 1997.', '1997', '1997', 'DATE'],
+  ['Shelling resumed on June 3.', 'June 3', '2017-06-03', 'DATE'],
+  ['Shelling resumed Tuesday morning.', 'Tuesday morning', '2017-06-06TMO', 'TIME'],
+  ['The blast came at 10 p.m. Wednesday.', '10 p.m. Wednesday', '2017-06-07T22:00', 'TIME'],
+  ['Shops close at 14:30 GMT.', '14:30 GMT', '2017-06-09T14:30', 'TIME'],
+  ['Profit fell in the third quarter of 2016.', 'the third quarter of 2016', '2016-Q3', 'DATE'],
+  ['Profit fell in Q3 2016.', 'Q3 2016', '2016-Q3', 'DATE'],
+  ['The budget for fiscal 2016 was cut.', 'fiscal 2016', '2016', 'DATE'],
+  ['Sales fell in the first half of 2016.', 'the first half of 2016', '2016-H1', 'DATE'],
+  ['The army returned late last year.', 'late last year', '2016', 'DATE', 'END'],
+  ['The dam dates from the mid-1980s.', 'the mid-1980s', '198X', 'DATE', 'MID'],
+  ['Music of the \'80s was loud.', 'the \'80s', '198X', 'DATE'],
+  ['The city was rebuilt in the 20th century.', 'the 20th century', '19', 'DATE'],
+  ['The fort was taken more than four decades ago.', 'more than four decades ago', '1977', 'DATE', 'MORE_THAN'],
+  ['He has led the group for nearly two years.', 'nearly two years', 'P2Y', 'DURATION', 'LESS_THAN'],
+  ['The border closes at least 30 days before the vote.', 'at least 30 days', 'P30D', 'DURATION', 'EQUAL_OR_MORE'],
+  ['Patrols go out daily.', 'daily', 'P1D', 'SET'],
+  ['Patrols go out every Monday.', 'every Monday', 'XXXX-WXX-1', 'SET'],
+  ['Inspectors visit twice a year.', 'twice a year', 'P1Y', 'SET'],
+  ['The market opens every two weeks.', 'every two weeks', 'P2W', 'SET'],
+  ['The harvest failed last fall.', 'last fall', '2016-FA', 'DATE'],
+  ['The harvest failed in the summer of 2015.', 'the summer of 2015', '2015-SU', 'DATE'],
+  ['Fighting stopped at Christmas 2015.', 'Christmas 2015', '2015-12-25', 'DATE'],
+  ['They met earlier this year.', 'earlier this year', '2017', 'DATE', 'START'],
+  ['Rains came in November last year.', 'November last year', '2016-11', 'DATE'],
+  ['It will be ready in the next few days.', 'the next few days', 'PXD', 'DURATION'],
+  ['The ceasefire ended at the end of 2015.', 'the end of 2015', '2015', 'DATE', 'END'],
+];
+
+describe('timex: extents and values (reference date 2017-06-09)', () => {
+  for (const [text, expr, timex, type, mod] of CASES) {
+    it(`${expr} → ${timex}`, () => {
+      const a = one(text, REF, expr);
+      assert.strictEqual(a.value.timex, timex);
+      assert.strictEqual(a.value.type, type);
+      assert.strictEqual(a.value.mod, mod);
+      assert.strictEqual(a.category, type.toLowerCase() === 'set' ? 'set' : type === 'TIME' ? 'time' : type === 'DURATION' ? 'duration' : 'date');
+      assert.ok(!a.value.unresolved);
+    });
+  }
+
+  it('`three times a week` carries freq 3X (the TIMEX3 value is the period, P1W)', () => {
+    const a = one('Convoys cross three times a week.', REF, 'three times a week');
+    assert.strictEqual(a.data?.freq, '3X');
+  });
+
+  it('`about` stays outside a duration but marks it approximate', () => {
+    const a = one('The talks lasted about two weeks.', REF, 'two weeks');
+    assert.strictEqual(a.value.timex, 'P2W');
+    assert.strictEqual(a.value.approximate, true);
+    assert.strictEqual(a.value.mod, 'APPROX');
+  });
+});
+
+describe('timex: what is not a temporal expression', () => {
+  const NONE: [string, string][] = [
+    ['A 44-year-old man was held.', 'ages are not durations'],
+    ['It may rain, and troops march on.', '`may` and `march` as verbs'],
+    ['The grant pays $5 a year.', 'a rate'],
+    ['Exports rose 20% annually.', 'a growth rate'],
+    ['He spoke on ABC\'s "This Week" programme.', 'a TV title'],
+    ['She writes for USA Today in Virginia.', 'a newspaper'],
+    ['Flight 1549 landed on the river.', 'a flight number'],
+    ['Some 2000 families fled the town.', 'a count'],
+  ];
+  for (const [text, why] of NONE) {
+    it(why, () => assert.deepStrictEqual(dates(text, REF).map(a => a.text), []));
+  }
+  it('a month in a title-case headline still counts', () => {
+    assert.deepStrictEqual(dates('Troops Advance On Town Last Week', REF).map(a => a.text), ['Last Week']);
+  });
+});
+
+describe('timex: the tense and the previous date', () => {
+  it('a weekday in a future clause is the next one, in a past clause the last one', () => {
+    // 2017-06-07 is a Wednesday
+    assert.strictEqual(one('The talks will resume on Friday.', '2017-06-07', 'Friday').value.timex, '2017-06-09');
+    assert.strictEqual(one('The talks collapsed on Friday.', '2017-06-07', 'Friday').value.timex, '2017-06-02');
+  });
+  it('`by May`, said in March, is this May; `in January`, said in September, last January', () => {
+    assert.strictEqual(one('The talks must end by May.', '2017-03-20', 'May').value.timex, '2017-05');
+    assert.strictEqual(one('The rally was held in January.', '2017-09-01', 'January').value.timex, '2017-01');
+  });
+  it('`last Tuesday` on a Tuesday is the week before', () => {
+    assert.strictEqual(one('He left last Tuesday.', '2017-06-06', 'last Tuesday').value.timex, '2017-05-30');
+  });
+  it('anaphora: `the following day`, `a year earlier` and `the year-ago quarter` lean on the date before', () => {
+    const text = 'The dam broke on March 3, 2015. The following day the army arrived.';
+    assert.strictEqual(one(text, REF, 'The following day').value.timex, '2015-03-04');
+    const q = 'Profit rose in the third quarter. A year earlier it had fallen. In the year-ago quarter it fell.';
+    assert.strictEqual(one(q, '1989-10-26', 'the third quarter').value.timex, '1989-Q3');
+    assert.strictEqual(one(q, '1989-10-26', 'A year earlier').value.timex, '1988-Q3');
+    assert.strictEqual(one(q, '1989-10-26', 'the year-ago quarter').value.timex, '1988-Q3');
+  });
+  it('a bare clock time takes the day mentioned before it', () => {
+    assert.strictEqual(one('The attack began on June 3. It ended at 10 p.m.', REF, '10 p.m.').value.timex, '2017-06-03T22:00');
+  });
+});
+
+describe('timex: without a reference date', () => {
+  it('relative expressions stay relative and say so; absolute ones resolve', () => {
+    const text = 'Troops left yesterday, returned last Tuesday and in early May, two years ago, on June 9, 2015.';
+    const byText = new Map(dates(text).map(a => [a.text, a.value as TimexValue]));
+    assert.deepStrictEqual(byText.get('yesterday'), { ...byText.get('yesterday')!, timex: 'XXXX-XX-XX', unresolved: true });
+    assert.strictEqual(byText.get('last Tuesday')!.timex, 'XXXX-WXX-2');
+    assert.strictEqual(byText.get('early May')!.timex, 'XXXX-05');
+    assert.strictEqual(byText.get('early May')!.mod, 'START');
+    assert.strictEqual(byText.get('two years ago')!.timex, 'XXXX');
+    for (const k of ['yesterday', 'last Tuesday', 'early May', 'two years ago']) assert.strictEqual(byText.get(k)!.unresolved, true, k);
+    assert.strictEqual(byText.get('June 9, 2015')!.timex, '2015-06-09');
+    assert.strictEqual(byText.get('June 9, 2015')!.unresolved, undefined);
+  });
+  it('never falls back to the clock: the same text gives the same values on any day', () => {
+    const a = dates('They met yesterday and this spring.').map(x => (x.value as TimexValue).timex);
+    assert.deepStrictEqual(a, ['XXXX-XX-XX', 'XXXX-SP']);
+  });
+});
+
+describe('timex: offsets', () => {
+  it('CRLF line ends and emoji (surrogate pairs) before a date keep offsets right', () => {
+    const text = 'Date: 2017-06-09\r\n\r\n\u{1F600}\u{1F30D} Troops left on June 3.\r\nThey returned yesterday.\r\n';
+    const found = dates(text, REF);
+    const june = found.find(a => a.text === 'June 3')!;
+    assert.ok(june, JSON.stringify(found.map(a => a.text)));
+    assert.strictEqual(text.slice(june.start, june.end), 'June 3');
+    assert.strictEqual((june.value as TimexValue).timex, '2017-06-03');
+    const y = found.find(a => a.text === 'yesterday')!;
+    assert.strictEqual(text.slice(y.start, y.end), 'yesterday');
+  });
+});
+
+describe('reference date: sources and order', function () {
+  this.timeout(120000);
+  it('dateline: `DAMASCUS, June 9 (Reuters) -` takes its year from a header line', () => {
+    const r = findReferenceDate('Published: Friday 9 June 2017\n\nDAMASCUS, June 9 (Reuters) - Troops moved.');
+    assert.deepStrictEqual(r && { value: r.value, source: r.source }, { value: '2017-06-09', source: 'dateline' });
+  });
+  it('dateline with its own year, day first: `LONDON, 9 June 2017 -`', () => {
+    const text = 'LONDON, 9 June 2017 - Ministers met.';
+    const r = dateline.find(text)!;
+    assert.strictEqual(r.value, '2017-06-09');
+    assert.strictEqual(text.slice(r.start, r.end), '9 June 2017');
+  });
+  it('`WASHINGTON (AP) —` without a date gives none; a dateline without any year gives none', () => {
+    assert.strictEqual(dateline.find('WASHINGTON (AP) — The president spoke.'), undefined);
+    assert.strictEqual(dateline.find('DAMASCUS, June 9 (Reuters) - Troops moved on June 3.'), undefined);
+  });
+  it('a full date with the same month and day in the first lines gives the year', () => {
+    const r = dateline.find('Posted on June 9, 2017 by staff\n\nBEIRUT, June 9 (AFP) - Shelling resumed.');
+    assert.strictEqual(r?.value, '2017-06-09');
+  });
+  it('order: option, then header, then dateline, then the analyst\'s date', () => {
+    const both = 'Date: 2017-06-10\n\nDAMASCUS, June 9, 2017 (Reuters) - Troops moved yesterday.';
+    assert.strictEqual(analyze(both).referenceDate?.source, 'header');
+    assert.strictEqual(analyze(both, { referenceDate: '2017-01-01' }).referenceDate?.value, '2017-01-01');
+    const dl = 'DAMASCUS, June 9, 2017 (Reuters) - Troops moved yesterday.';
+    const r = analyze(dl, { fallbackReferenceDate: '2010-01-01' });
+    assert.deepStrictEqual([r.referenceDate?.value, r.referenceDate?.source], ['2017-06-09', 'dateline']);
+    const y = r.annotations.find(a => a.text === 'yesterday')!;
+    assert.strictEqual((y.value as TimexValue).timex, '2017-06-08');
+    const none = analyze('Troops moved yesterday.', { fallbackReferenceDate: '2010-01-01' });
+    assert.strictEqual(none.referenceDate?.source, 'analyst');
+    assert.strictEqual((none.annotations.find(a => a.text === 'yesterday')!.value as TimexValue).timex, '2009-12-31');
+  });
+});
+
+describe('timex: hover', function () {
+  this.timeout(120000);
+  it('shows the value in words and ISO, granularity, weekday, modifier and anchor', () => {
+    const text = 'Date: 2017-06-09\n\nThe offensive began in early May and ended last Tuesday.';
+    const r = analyze(text);
+    const md = hoverMarkdown(r, text.indexOf('last Tuesday') + 2)!.markdown;
+    assert.match(md, /Tuesday, 6 June 2017/);
+    assert.match(md, /`2017-06-06`/);
+    assert.match(md, /Granularity: day/);
+    assert.match(md, /Weekday: Tuesday/);
+    assert.match(md, /reference date 2017-06-09 \(header\)/);
+    const may = hoverMarkdown(r, text.indexOf('early May') + 1)!.markdown;
+    assert.match(may, /the start of May 2017/);
+    assert.match(may, /mod START/);
+  });
+  it('says how to set the date when a value is unresolved', () => {
+    const text = 'The offensive ended last Tuesday.';
+    const md = hoverMarkdown(analyze(text), text.indexOf('Tuesday'))!.markdown;
+    assert.match(md, /Dateline: Set Article Date/);
+    assert.match(md, /Date: YYYY-MM-DD/);
+    assert.match(md, /--reference-date/);
+  });
+});
+
+describe('timex: calendar and words', () => {
+  it('ISO weeks, Easter, Thanksgiving', () => {
+    assert.deepStrictEqual(isoWeek({ y: 2017, m: 6, d: 9 }), { year: 2017, week: 23 });
+    assert.deepStrictEqual(isoWeek({ y: 2021, m: 1, d: 3 }), { year: 2020, week: 53 });
+    assert.deepStrictEqual(easter(2017), { y: 2017, m: 4, d: 16 });
+    assert.deepStrictEqual(nthWeekday(1999, 11, 4, 4), { y: 1999, m: 11, d: 25 });
+  });
+  it('durations and sets in words', () => {
+    assert.strictEqual(durationWords('P3M'), '3 months');
+    assert.strictEqual(durationWords('PT5H30M'), '5 hours 30 minutes');
+    assert.strictEqual(durationWords('PXY'), 'some years');
+    assert.strictEqual(setWords('P1W', '3X'), '3 times a week');
+    assert.strictEqual(setWords('XXXX-WXX-2'), 'every Tuesday');
+  });
+});
