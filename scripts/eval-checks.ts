@@ -91,6 +91,12 @@ function main(): void {
   const corpus = arg('--corpus');
   const limit = Number(arg('--limit') ?? Infinity);
   const quiet = args.includes('--quiet');
+  const known = ['conll', 'lgl', 'geovirus', 'conll-train', 'timeml'];
+  if (corpus && !known.includes(corpus)) {
+    console.error(`Unknown corpus ${corpus}: one of ${known.join(', ')}.`);
+    process.exitCode = 2;
+    return;
+  }
   const which = new Set(corpus ? [corpus] : ['conll', 'lgl', 'geovirus', ...(args.includes('--wide') ? ['conll-train', 'timeml'] : [])]);
   const { articles: all, missing } = readArticles(which);
   if (missing.length) {
@@ -153,6 +159,10 @@ function main(): void {
       `${c.warnings} warnings, ${(c.warnings / c.articles).toFixed(3)} per article`);
   }
   const withAny = perArticle.size;
+  if (withAny) {
+    console.log('\nArticles with warnings:');
+    for (const [id, n] of [...perArticle].sort((a, b) => b[1] - a[1])) console.log(`  ${id.padEnd(24)} ${n}`);
+  }
   console.log(`\nAll: ${articles.length} articles, ${total} warnings, ${(total / Math.max(1, articles.length)).toFixed(3)} per article; ` +
     `${withAny} articles with any warning`);
   console.log(`Checks alone: ${checkMs.toFixed(1)} ms over all articles (${(checkMs / Math.max(1, articles.length)).toFixed(3)} ms per article; ` +

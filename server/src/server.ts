@@ -1,6 +1,7 @@
 // The Dateline language server: `node server/out/server.js --stdio` (or `--node-ipc`, `--socket=N`).
 // An adapter only: every analysis comes from the core (./core); the modules in ./lsp translate its results
 // (UTF-16 offsets, the same unit as LSP positions) into the protocol's shapes.
+import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
@@ -32,7 +33,9 @@ process.on('uncaughtException', error => log.error(`dateline: uncaught: ${descri
 process.on('unhandledRejection', error => log.error(`dateline: unhandled rejection: ${describe(error)}`));
 
 /** The extension's README (server/out -> the extension root): diagnostics link to their check's section. */
-const README_URI = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md')).href;
+// vsce stores the README as `readme.md` inside a VSIX; a checkout has `README.md`.
+const README_URI = pathToFileURL(['README.md', 'readme.md'].map(n => path.resolve(__dirname, '..', '..', n))
+  .find(p => fs.existsSync(p)) ?? path.resolve(__dirname, '..', '..', 'README.md')).href;
 /** A few sentences touching every recognizer, to load the knowledge they need. */
 const WARM_UP_TEXT = 'Date: 2020-01-02\n\nPARIS, Jan. 2 (Dateline) - Officials of the United Nations said on Monday that ' +
   'some 1,200 people had walked 12 km (7.5 miles) from Aleppo to Idlib, where 40% of a 550 sq km camp was flooded.\n';

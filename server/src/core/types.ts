@@ -42,6 +42,9 @@ export interface TimexValue {
   anchor?: string;
   /** Set when the expression is relative and there was no reference date to resolve it. */
   unresolved?: boolean;
+  /** For sets (TIMEX3 `freq`, `quant`): `three times a week` is P1W with freq 3X; `every day` has quant EVERY. */
+  freq?: string;
+  quant?: string;
 }
 
 export interface PlaceRef {

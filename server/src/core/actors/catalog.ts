@@ -29,6 +29,8 @@ export class ActorCatalog {
   private readonly governmentOf = new Map<string, Actor>();
   /** Longest alias in words, to bound the recognizer's windows. */
   maxWords = 1;
+  /** First folded words of the names (after a leading `the`): a window starting elsewhere is skipped at once. */
+  readonly firstWords = new Set<string>();
 
   add(a: Actor): void {
     const prev = this.byId.get(a.id);
@@ -48,6 +50,7 @@ export class ActorCatalog {
       const words = foldWords(name);
       if (words.length === 0) continue;
       this.maxWords = Math.max(this.maxWords, words.length + 1);
+      this.firstWords.add(words[0]);
       push(this.byKey, words.join(' '), a);
     }
     for (const c of a.capitals ?? []) this.byCapital.set(foldWords(c).join(' '), a);

@@ -7,7 +7,7 @@
 // source; the check converts it exactly (units.ts) and compares with the second.
 //
 // Tolerance: a conversion is right when it is within 8% of the exact value (newsrooms round conversions
-// freely: `45 km (30 miles)` for 27.96, `15 km (10 miles)` for 9.32, `345 miles (550 km)` for 555); beyond
+// freely: `60 km (40 miles)` for 37.3, `15 km (10 miles)` for 9.32, `230 miles (365 km)` for 370); beyond
 // that, when it is as precise as the source's own rounding allows (a source of one significant digit,
 // `20 km`, lets its conversion round to one digit too), but never when it is off by more than 15%. A hedge
 // on either figure (`about`, `some`) allows one significant digit less and up to 25%. Ranges are compared
@@ -55,7 +55,7 @@ function tolerance(exact: number, sourceAmount: number, sourceStep: number, sign
   const carried = sourceAmount > 0 ? Math.abs(exact) * (sourceStep / 2) / sourceAmount : 0;
   // A conversion written as a whole number may round away the decimals: 9.32 may be written 9.
   const whole = wholeNumber ? 0.5 : 0;
-  // Newsrooms round conversions freely (28 → 30, 9.3 → 10, 555 → 550): up to 8% is never an error.
+  // Newsrooms round conversions freely (37.3 → 40, 9.3 → 10, 370 → 365): up to 8% is never an error.
   const usual = Math.abs(exact) * MIN_REL;
   const cap = Math.abs(exact) * (hedged ? MAX_REL_HEDGED : MAX_REL);
   return Math.min(Math.max(rounding, carried, whole, usual), cap);

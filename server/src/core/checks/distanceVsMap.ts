@@ -121,7 +121,7 @@ export const distanceVsMap: Check = {
       // A route (by road, from P1 to P2, between them) winds: it can be any length above the straight line.
       const tooLong = !c.route && h !== 'upper' && statedLoKm > g + above;
       if (!tooShort && !tooLong) continue;
-      // The names may belong to other places (Austin, Indiana, linked as Austin, Texas): when any pair of
+      // The names may belong to other places (a small town linked to a namesake city far away): when any pair of
       // settlements of these names fits the stated distance, the text is not contradicted, the link may be.
       if (otherPairFits(doc.knowledge.get(gazetteerProvider), c, lo / 1000, hi / 1000, h, c.route)) continue;
       const l1 = placeLabel(c.p1), l2 = placeLabel(c.p2);

@@ -35,6 +35,13 @@ const PEOPLE = new Set(['people', 'person', 'persons', 'civilian', 'civilians', 
   'visitors', 'staff', 'contractor', 'contractors', 'others', 'dead', 'wounded', 'injured', 'killed', 'missing', 'displaced',
   'arrested', 'detained', 'abducted', 'kidnapped', 'captured', 'executed', 'evacuated', 'homeless']);
 
+/**
+ * Counts that do not name a subset: `others` is the complement (`including two children, and 30 others were
+ * wounded`), a participle another outcome (`including 7 soldiers, and 30 wounded`). They end a list of parts.
+ */
+const NOT_A_PART = new Set(['others', 'dead', 'wounded', 'injured', 'killed', 'missing', 'displaced', 'arrested', 'detained',
+  'abducted', 'kidnapped', 'captured', 'executed', 'evacuated', 'homeless']);
+
 const HEDGE = `(?:${HEDGE_SOURCE}[ \\u00a0]+)?`;
 /** Between the total and the first part. */
 const INTRODUCER = new RegExp(`(?:,|;|\\(|—|–|-)?[ \\u00a0]*(?:including|included|among (?:them|whom|those|the dead|the victims|the casualties)|of whom|of them|:)[ \\u00a0]+${HEDGE}$`, 'i');
@@ -76,6 +83,10 @@ export const partsExceedTotal: Check = {
           if (!JOINER.test(text.slice(prev.end, counts[k].start))) break;
           parts.push(counts[k]);
         }
+        const totalNoun = figure(total)?.noun;
+        const cut = parts.findIndex(p => { const n = figure(p)?.noun; return !!n && NOT_A_PART.has(n) && n !== totalNoun; });
+        if (cut >= 0) parts.length = cut;
+        if (parts.length === 0) continue;
         examined(doc, 'DL105');
         const f = judge(total, parts);
         if (f) out.push(f);

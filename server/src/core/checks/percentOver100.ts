@@ -6,13 +6,13 @@
 // preposition and a lower-case phrase (`and 35% in unfinished buildings`), a word of a poll answer (`40% no`,
 // `10% undecided`) or the end of the clause (`Republicans 45%, Democrats 40%`). Not a breakdown, so never
 // summed:
-//   - a later share with its own verb (`80% are depressed, and 47% identify as ...`): a different question,
+//   - a later share with its own verb (`75% are in debt, and 52% work nights`): a different question,
 //     and shares of different questions may add up to anything;
 //   - shares of different places or times (`60% in Gaza and 45% in the West Bank`, `60% in 2012 and 55% in
 //     2016`): rates, not parts;
 //   - `while`, `whereas`, `but`, `or`, `respectively`, a nested share (`70% of whom`), two different wholes
 //     (`60% of the men and 50% of the women`);
-//   - percentages of change or rates (`rose 20%`, `by 5%`, `from 40% to 70%`, `a 20% increase`, `91.8%
+//   - percentages of change or rates (`rose 20%`, `by 5%`, `from 40% to 70%`, `a 20% increase`, `94%
 //     sensitivity`), and any above 100% on its own.
 //
 // Tolerance: each figure may be rounded (half its last digit; 60% is 59.5–60.5), a hedged one (`about 60%`)
@@ -30,9 +30,9 @@ const CHANGE_BEFORE = /\b(?:by|from|to|rose|risen|rise|fell|fallen|fall|dropped|
 const CHANGE_AFTER = /^[ \u00a0-]*(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|declines|growth|jump|gain|gains|cut|cuts|hike|hikes|reduction|higher|lower|more|less|up|down|stake|interest|rate|tariff|tax|discount|premium|annual|a year|per year|year-on-year|on the year|chance|probability|pay rise|return|margin|majority|turnout|of GDP|shares)\b/i;
 /**
  * What may follow a later share of a breakdown: the end of the clause, a preposition with a lower-case
- * phrase (not a place or a year), or an answer word.
+ * phrase (not a place, a kind of place — `in the capital`, `in rural areas` — or a year), or an answer word.
  */
-const ELIDED_AFTER = /^(?:[ \u00a0]*(?:[,.;:)\]]|$)|[ \u00a0]+(?:(?:in|on|at|with|without|for|against|from|into|under|inside|outside|among|to)[ \u00a0]+(?:the[ \u00a0]+|an?[ \u00a0]+|(?!the[ \u00a0]|an?[ \u00a0]))(?![\p{Lu}\d])|(?:yes|no|undecided|unsure|other|others|elsewhere|abroad|opposed|neutral|against|none)\b))/u;
+const ELIDED_AFTER = /^(?:[ \u00a0]*(?:[,.;:)\]]|$)|[ \u00a0]+(?:(?:in|on|at|with|without|for|against|from|into|under|inside|outside|among|to)[ \u00a0]+(?:the[ \u00a0]+|an?[ \u00a0]+|(?!the[ \u00a0]|an?[ \u00a0]))(?![\p{Lu}\d]|(?:capital|north|south|east|west|centre|center|city|cities|countryside|provinces?|regions?|rural|urban|suburbs|towns?|villages?|districts?|states?|country|nation)\b)|(?:yes|no|undecided|unsure|other|others|elsewhere|abroad|opposed|neutral|against|none)\b))/u;
 const BREAKERS = /\brespectively\b|\bof (?:whom|them|those|which)\b|\b(?:1[89]|20)\d\d\b|[;:]/i;
 
 const HEDGE_END = new RegExp(`${HEDGE_SOURCE}[ \\u00a0]+$`, 'i');

@@ -54,6 +54,13 @@ const LENGTH_BEFORE = new RegExp(`${NAME_RUN}(?:${RELATIVE}${ADVERB}${LENGTH_VER
 const LENGTH_AFTER = /^[ \u00a0]+(?:long|in length)\b/;
 const POP_BEFORE = new RegExp(`${NAME_RUN}(?:${RELATIVE}${ADVERB}${POP_VERB}|${POP_APPOSITION}|${POP_POSSESSIVE})${HEDGE}$`, 'u');
 const POP_NOUNS = new Set(['people', 'residents', 'inhabitants', 'persons', 'citizens', 'souls']);
+/** A population is a bare count of people (`800,000 people`), not of some of them (`150,000 displaced persons`). */
+function isPopulationFigure(a: Annotation): boolean {
+  const n = readNumber(a.text, 0);
+  return !!n && /^[ \u00a0]+(?:people|residents|inhabitants|persons|citizens|souls)$/.test(a.text.slice(n.end));
+}
+/** What may follow the name after a figure used as its modifier: the name phrase has ended. */
+const NAME_ENDED = /^(?:[ \u00a0]*(?:[,.;:)!?]|$)|[ \u00a0]+(?:is|was|are|were|has|had|have|lies|lay|sits|sat|covers|covered|spans|stretches|runs|remains|remained|will|would|could|can|may|might|now|still|also|which|that|who|in|on|at|of|near|along|and|or|but|to|from|with|by|as)\b)/;
 /** `the 610-square-kilometre Lake X`, `the 6,650-km-long Nile`: a hyphenated figure right before the name. */
 const MODIFIER_AFTER = /^(?:-long)?[ \u00a0]+(?=\p{Lu})/u;
 /** After `death toll`: the event, the verb, a hedge, then the number (`from the earthquake stood at some 120`). */
@@ -62,7 +69,7 @@ const TOLL_AFTER = new RegExp(`^(?:${S}(?:from|in|of)${S}(?:the${S}|this${S}|las
   `(${HEDGE_SOURCE}${S})?(?=\\d)`, 'iu');
 /** A toll given as an update is not a contradiction of the earlier one. */
 const TOLL_UPDATE = /\b(?:rose|risen|climbed|jumped|increased|reached|hit|now)\b/i;
-const TOLL_CONTEXT_UPDATE = /\b(?:revised|updated|new|latest|initial|earlier|preliminary|first|final|provisional|official|officially|unofficial|independent|estimated|according)\b/i;
+const TOLL_CONTEXT_UPDATE = /\b(?:revised|updated|new|latest|initial|earlier|preliminary|first|final|provisional|official|officially|unofficial|independent|estimated|estimate|according|current|currently|so far|raised|raising|confirmed|total|overall|put|puts|putting|placed|place|places|said|says|claimed|claims)\b/i;
 const NAME_RUN_START = new RegExp(`^${NAME_RUN}`, 'u');
 const HEDGE_END = new RegExp(`(?:${HEDGE_SOURCE}[ \\u00a0]+)$`, 'i');
 /**
@@ -148,7 +155,7 @@ export function statements(annotations: readonly Annotation[], doc: DocumentCont
         if (m) { push('length', m); continue; }
       }
     } else if (f.category === 'count') {
-      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(last)) {
+      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(last) && isPopulationFigure(f)) {
         const m = POP_BEFORE.exec(before);
         if (m) { push('population', m); continue; }
       }
@@ -166,7 +173,7 @@ export function statements(annotations: readonly Annotation[], doc: DocumentCont
         const run = NAME_RUN_START.exec(text.slice(start, start + 80));
         if (run) s = subjectAt(run[1], start, start + run[1].length, byEnd);
       }
-      if (s) out.push({ kind: f.category === 'area' ? 'area' : 'length', key: s.key, subject: s.subject, subjectStart: s.start, subjectEnd: s.end, subjectAnnotation: s.annotation, figure: f });
+      if (s && NAME_ENDED.test(text.slice(s.end, s.end + 20))) out.push({ kind: f.category === 'area' ? 'area' : 'length', key: s.key, subject: s.subject, subjectStart: s.start, subjectEnd: s.end, subjectAnnotation: s.annotation, figure: f });
     }
   }
   if (doc.settings.categories.count !== false) tolls(text, annotations, out);

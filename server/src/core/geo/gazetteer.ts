@@ -133,31 +133,26 @@ export class Gazetteer {
     const strictKey = words.join('');
     if (strictKey.length < 2) return [];
     const out: Candidate[] = [];
-    const seen = new Map<number, number>();
+    // Each entry is listed once under a key, so no de-duplication is needed within one key; the loose key
+    // is only tried when the spelling itself is unknown (a strict match wins over any loose one anyway).
     const add = (postings: ArrayLike<number>, strict: boolean) => {
-      for (let i = 0; i < postings.length && out.length < limit * 2; i++) {
+      for (let i = 0; i < postings.length && out.length < limit; i++) {
         const p = postings[i];
-        const entry = p >>> 2, flag = p & 3;
-        const at = seen.get(entry);
-        if (at !== undefined) {
-          if (strict && !out[at].strict) out[at].strict = true;
-          continue;
-        }
-        seen.set(entry, out.length);
-        out.push({ entry, flag, strict });
+        out.push({ entry: p >>> 2, flag: p & 3, strict });
       }
     };
     // Analyst entries first: their own gazetteer wins ties.
     const xs = this.extraKeys.get(strictKey);
     if (xs) add(xs, true);
     if (this.base) add(this.base.postings(strictKey), true);
+    if (out.length > 0) return out;
     const loose = looseKeyOfWords(words);
     if (loose.length > 3) {
       const xl = this.extraKeys.get(loose);
       if (xl) add(xl, false);
       if (this.base) add(this.base.postings(loose), false);
     }
-    return out.length > limit ? out.slice(0, limit) : out;
+    return out;
   }
 
   // ---- entry accessors

@@ -72,8 +72,19 @@ export function strictKey(name: string): string {
 const VOWEL = new Uint8Array(128);
 for (const v of 'aeiouy') VOWEL[v.charCodeAt(0)] = 1;
 
-/** The loose key of one word (already folded). */
+const looseMemo = new Map<string, string>();
+/** The loose key of one word (already folded), memoised (news repeats its words). */
 function looseWord(w: string): string {
+  let k = looseMemo.get(w);
+  if (k === undefined) {
+    k = looseWordUncached(w);
+    if (looseMemo.size > 50000) looseMemo.clear();
+    looseMemo.set(w, k);
+  }
+  return k;
+}
+
+function looseWordUncached(w: string): string {
   // Assimilated article glued on: ezzur, assuwayda, arraqqa, ettadamon (a vowel + a doubled sun letter).
   if (w.length >= 5 && (w[0] === 'a' || w[0] === 'e') && w[1] === w[2] && 'tdrszn'.includes(w[1]) && VOWEL[w.charCodeAt(3)] === 1) {
     w = w.slice(2);

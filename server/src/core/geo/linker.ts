@@ -73,6 +73,7 @@ const RAD = Math.PI / 180;
 const POP_SCALE = 0.85;
 const MAX_ANCHOR_GROUPS = 40;
 const ANCHOR_CANDIDATES = 6;
+const SUPPORT_CANDIDATES = 10;
 /** How much a name's own evidence weighs as an anchor for the others. */
 function weightOf(G: Group): number {
   return (G.confirmed ? 2 : 0) + ((G.ev & CUES) ? 1 : 0) + ((G.ev & EV_MULTI) ? 1 : 0) + Math.min(G.count, 3) * 0.3 + Math.min(G.margin, 3) * 0.2;
@@ -178,7 +179,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
       gi: order2[k],
       pts: [...G.cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
         .filter(c => POINT_CLASSES.has(c.cls) && !gz.unresolved(c.entry))
-        .map(c => ({ lat: gz.lat(c.entry), lon: gz.lon(c.entry) })),
+        .map(c => ({ lat: gz.lat(c.entry), lon: gz.lon(c.entry), cos: Math.cos(gz.lat(c.entry) * RAD) })),
     })).filter(a => a.pts.length > 0);
     for (const gi of order2) {
       const G = groups[gi];
@@ -192,23 +193,29 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         const h = Math.sqrt(x * x + y * y);
         if (h + Math.abs(z) > 1e-6) centre = [Math.atan2(z, h) / RAD, Math.atan2(y, x) / RAD];
       }
+      // Only the better candidates compete for support (the rest cannot win on it).
+      const supportCut = G.cands.length > SUPPORT_CANDIDATES ? [...G.cands].map(c => c.base).sort((a, b) => b - a)[SUPPORT_CANDIDATES - 1] : -Infinity;
       for (const c of G.cands) {
         let s = c.base;
         const cc = gz.country(c.entry);
         if (rest > 1e-9 && cc) s += COUNTRY_FOCUS * Math.max(0, (countryW.get(cc) ?? 0) - (o.cc === cc ? o.w : 0)) / rest;
         const adm = gz.adminKey(c.entry);
         if (rest > 1e-9 && adm && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, (adminW.get(adm) ?? 0) - (o.adm === adm ? o.w : 0)) / rest;
-        if (POINT_CLASSES.has(c.cls) && anchorGroups.length > 0 && !gz.unresolved(c.entry)) {
+        if (c.base >= supportCut && POINT_CLASSES.has(c.cls) && anchorGroups.length > 0 && !gz.unresolved(c.entry)) {
           const la = gz.lat(c.entry), lo = gz.lon(c.entry);
           let support = 0;
           for (const a of anchorGroups) {
             if (a.gi === gi) continue;
+            // Squared equirectangular distance in km² (exact enough below 400 km).
             let dmin = Infinity;
             for (const p of a.pts) {
-              const d = distanceKm(la, lo, p.lat, p.lon);
-              if (d < dmin) dmin = d;
+              const dy = (la - p.lat) * 111.2;
+              let dlon = Math.abs(lo - p.lon); if (dlon > 180) dlon = 360 - dlon;
+              const dx = dlon * 111.2 * p.cos;
+              const d2 = dx * dx + dy * dy;
+              if (d2 < dmin) dmin = d2;
             }
-            support += dmin < 50 ? 1 : dmin < 150 ? 0.7 : dmin < 400 ? 0.3 : 0;
+            support += dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
           }
           s += SUPPORT * Math.min(support, 2.5);
         }

@@ -21,6 +21,9 @@ export interface Scheme {
   allowed: Uint8Array;
   allowedStart: Uint8Array;
   allowedEnd: Uint8Array;
+  /** Allowed predecessors of each label c: preds[predStart[c], predStart[c + 1]). */
+  preds: Uint8Array;
+  predStart: Uint16Array;
   /** label(type, part). */
   label(type: number, part: number): number;
 }
@@ -50,9 +53,15 @@ export function makeScheme(name: 'BIO' | 'BILOU'): Scheme {
       allowed[p * L + c] = ok ? 1 : 0;
     }
   }
+  const preds: number[] = [], predStart = new Uint16Array(L + 1);
+  for (let c = 0; c < L; c++) {
+    predStart[c] = preds.length;
+    for (let p = 0; p < L; p++) if (allowed[p * L + c]) preds.push(p);
+  }
+  predStart[L] = preds.length;
   return {
     name, labels, L, typeOf: Int8Array.from(typeOf), partOf: Uint8Array.from(partOf),
-    allowed, allowedStart, allowedEnd, label,
+    allowed, allowedStart, allowedEnd, preds: Uint8Array.from(preds), predStart, label,
   };
 }
 
@@ -162,12 +171,13 @@ export class Viterbi {
       const ok = a === 0 ? scheme.allowedStart[c] === 1 : allowed[c] === 1; // from O
       delta[a * L + c] = ok ? (a === 0 ? start[c] : trans[c]) + emissions[a * L + c] : NEG;
     }
+    const preds = scheme.preds, predStart = scheme.predStart;
     for (let k = a + 1; k < b; k++) {
       const row = k * L, prev = row - L;
       for (let c = 0; c < L; c++) {
         let best = NEG, arg = 0;
-        for (let p = 0; p < L; p++) {
-          if (allowed[p * L + c] === 0) continue;
+        for (let q = predStart[c], qe = predStart[c + 1]; q < qe; q++) {
+          const p = preds[q];
           const v = delta[prev + p] + trans[p * L + c];
           if (v > best) { best = v; arg = p; }
         }

@@ -22,6 +22,11 @@ export function recognizeActors(text: string, cat: ActorCatalog): Mention[] {
   let k = 0;
   while (k < n) {
     if (!capitalized(text, starts[k]) || /^the$/i.test(tok(k))) { k++; continue; }
+    const first = tok(k);
+    if (!(isAcronym(first) && cat.lookupAcronym(first).length > 0)) {
+      const fw = foldRaw(first);
+      if (fw.length === 0 || !cat.firstWords.has(fw[0] === 'the' && fw.length > 1 ? fw[1] : fw[0])) { k++; continue; }
+    }
     let matched = 0;
     let actorId = '';
     // Longest alias first, over words of any case (Syrian army, US-led coalition), never across punctuation.

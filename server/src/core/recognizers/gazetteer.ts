@@ -108,33 +108,32 @@ function isAllCaps(text: string, s: number, e: number): boolean {
 }
 
 const spansScratch = new TokenSpans(512);
+type Lower = (k: number) => string;
 
 export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
   const spans = tokenSpans(text, spansScratch);
   const n = spans.count;
   const starts = spans.starts.slice(0, n), ends = spans.ends.slice(0, n);
   const tok = (k: number) => text.slice(starts[k], ends[k]);
-  const lower: string[] = new Array(n);
+  // Lower-case forms and folded words only for the tokens looked at (most are not).
+  const lowerCache: (string | undefined)[] = new Array(n);
+  const rawCache: (string[] | undefined)[] = new Array(n);
+  const lower: Lower = k => (lowerCache[k] ??= tok(k).toLowerCase());
+  const raw = (k: number) => (rawCache[k] ??= foldRaw(tok(k)));
   const cap: boolean[] = new Array(n);
-  const raw: string[][] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    const t = tok(k);
-    lower[k] = t.toLowerCase();
-    cap[k] = isCapitalized(text, starts[k], ends[k]);
-    raw[k] = foldRaw(t);
-  }
+  for (let k = 0; k < n; k++) cap[k] = isCapitalized(text, starts[k], ends[k]);
   const segmentAllCaps = isAllCaps(text, 0, text.length);
   const out: Mention[] = [];
   let k = 0;
   while (k < n) {
     // A window never starts on a function word (`As Harding`, `In Paris`, `The Hague` is found as `Hague`).
-    if (!cap[k] || raw[k].length === 0 || (STOPWORDS.has(lower[k]) && !lower[k].includes('-') && FUNCTION_WORDS.has(lower[k]))) { k++; continue; }
+    if (!cap[k] || raw(k).length === 0 || (STOPWORDS.has(lower(k)) && !lower(k).includes('-') && FUNCTION_WORDS.has(lower(k)))) { k++; continue; }
     // Collect the longest window of name tokens from k.
     const window: number[] = [];
     let j = k;
     while (j < n && window.length < MAX_WORDS) {
-      if (cap[j] && raw[j].length > 0) { window.push(j); j++; continue; }
-      if (window.length > 0 && (PARTICLES.has(lower[j]) || FEATURE_WORDS.has(lower[j])) && raw[j].length > 0) { window.push(j); j++; continue; }
+      if (cap[j] && raw(j).length > 0) { window.push(j); j++; continue; }
+      if (window.length > 0 && (PARTICLES.has(lower(j)) || FEATURE_WORDS.has(lower(j))) && raw(j).length > 0) { window.push(j); j++; continue; }
       // A hyphen or period token inside a name (Winston-Salem split oddly, St. Louis).
       if (window.length > 0 && (tok(j) === '-' || tok(j) === '.') && j + 1 < n && cap[j + 1] && ends[j - 1] === starts[j]) { window.push(j); j++; continue; }
       break;
@@ -143,14 +142,14 @@ export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
     for (let len = window.length; len >= 1; len--) {
       const last = window[len - 1];
       // A name ends on a capitalised word or on a feature word; never on a particle.
-      if (!cap[last] && !FEATURE_WORDS.has(lower[last])) continue;
+      if (!cap[last] && !FEATURE_WORDS.has(lower(last))) continue;
       if (!cap[last] && len === 1) continue;
       // Directions alone are no name (Western Pennsylvania, North East Texas, North Side): the rest is tried.
       let allGeneric = true;
-      for (let q = 0; q < len; q++) if (!GENERIC.has(lower[window[q]])) { allGeneric = false; break; }
+      for (let q = 0; q < len; q++) if (!GENERIC.has(lower(window[q]))) { allGeneric = false; break; }
       if (allGeneric) continue;
       const words: string[] = [];
-      for (let q = 0; q < len; q++) for (const w of raw[window[q]]) words.push(w);
+      for (let q = 0; q < len; q++) for (const w of raw(window[q])) words.push(w);
       const cands = gz.lookupWords(finishWords(words), MAX_CANDIDATES);
       if (cands.length === 0) continue;
       const s = starts[k], e = ends[last];
@@ -179,7 +178,7 @@ export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
  * A hyphenated word that is no name as a whole: its capitalised parts (Georgian-controlled, Gainesville-area,
  * Syrian-Turkish). Returns whether any part was proposed.
  */
-function hyphenParts(text: string, k: number, n: number, starts: Int32Array, ends: Int32Array, lower: string[], cap: boolean[],
+function hyphenParts(text: string, k: number, n: number, starts: Int32Array, ends: Int32Array, lower: Lower, cap: boolean[],
   segmentAllCaps: boolean, gz: Gazetteer, out: Mention[]): boolean {
   const s0 = starts[k], e0 = ends[k];
   const tokenText = text.slice(s0, e0);
@@ -203,35 +202,35 @@ function hyphenParts(text: string, k: number, n: number, starts: Int32Array, end
 }
 
 function evidence(text: string, first: number, last: number, len: number, n: number, starts: Int32Array, ends: Int32Array,
-  lower: string[], cap: boolean[], segmentAllCaps: boolean): number {
+  lower: Lower, cap: boolean[], segmentAllCaps: boolean): number {
   let ev = 0;
-  if (first === 0 || (first === 1 && /^["'“‘(\[]$/.test(lower[0]))) ev |= EV_INITIAL;
+  if (first === 0 || (first === 1 && /^["'“‘(\[]$/.test(lower(0)))) ev |= EV_INITIAL;
   const surfaceAllCaps = isAllCaps(text, starts[first], ends[last]);
   if (surfaceAllCaps && (segmentAllCaps || ends[last] - starts[first] > 3)) ev |= EV_ALLCAPS;
-  if (first === 0 && surfaceAllCaps && last + 1 < n && /^[,—–-]$/.test(lower[last + 1]) || (first === 0 && surfaceAllCaps && last + 1 < n && lower[last + 1] === '(')) ev |= EV_DATELINE;
+  if (first === 0 && surfaceAllCaps && last + 1 < n && /^[,—–-]$/.test(lower(last + 1)) || (first === 0 && surfaceAllCaps && last + 1 < n && lower(last + 1) === '(')) ev |= EV_DATELINE;
   // Before the name: skip directions (northern Syria), then look for a locative word.
   let b = first - 1;
-  if (b >= 0 && DIRECTIONS.has(lower[b])) { ev |= EV_DIRECTION; b--; if (b >= 0 && lower[b] === 'the') b--; }
-  else if (b >= 0 && lower[b] === 'the') b--;
-  if (b >= 0 && PREPS.has(lower[b]) && !cap[b]) ev |= EV_PREP;
-  if (b >= 0 && lower[b] === 'of' && b - 1 >= 0 && cap[b - 1]) ev |= EV_OF_BEFORE;
+  if (b >= 0 && DIRECTIONS.has(lower(b))) { ev |= EV_DIRECTION; b--; if (b >= 0 && lower(b) === 'the') b--; }
+  else if (b >= 0 && lower(b) === 'the') b--;
+  if (b >= 0 && PREPS.has(lower(b)) && !cap[b]) ev |= EV_PREP;
+  if (b >= 0 && lower(b) === 'of' && b - 1 >= 0 && cap[b - 1]) ev |= EV_OF_BEFORE;
   if (first - 1 >= 0 && cap[first - 1] && !(ev & EV_DIRECTION) && ends[first - 1] + 1 >= starts[first]) {
-    const prev = lower[first - 1].replace(/\.$/, '');
+    const prev = lower(first - 1).replace(/\.$/, '');
     if (TITLES.has(prev)) ev |= EV_TITLE;
     else if (!(first - 1 === 0 && STOPWORDS.has(prev))) ev |= EV_RUN_BEFORE;
   }
-  if (first - 1 >= 0 && TITLES.has(lower[first - 1].replace(/\.$/, ''))) ev |= EV_TITLE;
-  if (first - 2 >= 0 && lower[first - 1] === ',' && cap[first - 2]) ev |= EV_COMMA_BEFORE;
+  if (first - 1 >= 0 && TITLES.has(lower(first - 1).replace(/\.$/, ''))) ev |= EV_TITLE;
+  if (first - 2 >= 0 && lower(first - 1) === ',' && cap[first - 2]) ev |= EV_COMMA_BEFORE;
   // After the name.
   const a = last + 1;
   if (a < n && cap[a]) {
-    if (ORG_WORDS.has(lower[a].replace(/\.$/, ''))) ev |= EV_ORG_AFTER;
+    if (ORG_WORDS.has(lower(a).replace(/\.$/, ''))) ev |= EV_ORG_AFTER;
     ev |= EV_RUN_AFTER;
   }
-  if (a + 1 < n && lower[a] === ',' && cap[a + 1]) ev |= EV_COMMA_AFTER;
-  if (a < n && lower[a] === ':' && first === 0) ev |= EV_STOPWORD; // a header label (Date:, Source:)
+  if (a + 1 < n && lower(a) === ',' && cap[a + 1]) ev |= EV_COMMA_AFTER;
+  if (a < n && lower(a) === ':' && first === 0) ev |= EV_STOPWORD; // a header label (Date:, Source:)
   if (len === 1) {
-    const w = lower[first].replace(/\.$/, '');
+    const w = lower(first).replace(/\.$/, '');
     if (STOPWORDS.has(w) && !(COUNTRY_STOPWORDS.has(w) && (ev & (EV_PREP | EV_DIRECTION)))) ev |= EV_STOPWORD;
   }
   return ev;

@@ -14,8 +14,21 @@ import { candEntry, candFlag, candStrict, EV_DATELINE, EV_DIRECTION, EV_MULTI, E
 import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_DEMONYM } from '../geo/format';
 import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
-import { linkPlaces, LinkInput } from '../geo/linker';
+import { linkPlaces, LinkInput, LinkOutput } from '../geo/linker';
 import type { Annotation } from '../types';
+
+/** Keys of a name as written, memoised: the same names recur on every edit. */
+const keyMemo = new Map<string, { strict: string; loose: string; tail: string | undefined }>();
+function keysOf(text: string): { strict: string; loose: string; tail: string | undefined } {
+  let k = keyMemo.get(text);
+  if (!k) {
+    const words = foldWords(text);
+    k = { strict: words.join(''), loose: words.length ? looseKeyOfWords(words) : '', tail: looseTailKey(text) };
+    if (keyMemo.size > 50000) keyMemo.clear();
+    keyMemo.set(text, k);
+  }
+  return k;
+}
 
 const lookupMemo = new WeakMap<Gazetteer, Map<string, number[]>>();
 function lookupPacked(gz: Gazetteer, text: string): number[] {
@@ -31,9 +44,31 @@ function lookupPacked(gz: Gazetteer, text: string): number[] {
 }
 
 /** Below this score margin over a rival more than 161 km away, a name is left ambiguous. */
-const AMBIGUITY_MARGIN = 1.4;
+const AMBIGUITY_MARGIN = 1.5;
 
 const BIG = new Set([CLS_COUNTRY, CLS_ADMIN1, CLS_REGION]);
+/**
+ * The linker's result depends on the names, their evidence and which names stand as `This, That`, not on
+ * their offsets: an edit that changes no place name (most edits) reuses the last result.
+ */
+const linkMemo = new WeakMap<Gazetteer, { sig: string; out: LinkOutput[] }>();
+function linkCached(inputs: LinkInput[], gz: Gazetteer, text: string): LinkOutput[] {
+  const parts: string[] = [];
+  let prevEnd = -1;
+  for (const m of [...inputs].sort((a, b) => a.start - b.start)) {
+    const comma = prevEnd >= 0 && m.start - prevEnd <= 4 && /^\s*,\s*$/.test(text.slice(prevEnd, m.start)) ? ',' : '';
+    parts.push(`${comma}${m.key}|${m.ev}|${m.confirmed ? 1 : 0}${m.modifier ? 1 : 0}${m.acting ? 1 : 0}|${m.cands.length ? m.cands[0] : ''}`);
+    prevEnd = m.end;
+  }
+  // Inputs come in a fixed order (gazetteer mentions, then NER places, each by position): the order is part of the key.
+  const sig = parts.join('\n') + '#' + inputs.map(m => m.key).join('\n');
+  const hit = linkMemo.get(gz);
+  if (hit && hit.sig === sig) return hit.out;
+  const out = linkPlaces(inputs, gz, text);
+  linkMemo.set(gz, { sig, out });
+  return out;
+}
+
 const NAME_CATEGORIES = new Set(['person', 'organization', 'misc']);
 
 export const places: Refiner = {
@@ -93,14 +128,15 @@ export const places: Refiner = {
     for (const g of gzList) {
       if (drop.has(g)) continue;
       const d = g.data!.gz as GazetteerData;
-      inputs.push({ start: g.start, end: g.end, key: foldWords(g.text).join(''), cands: d.c, ev: d.ev, confirmed: false, modifier: modifierOf.has(g) });
+      inputs.push({ start: g.start, end: g.end, key: keysOf(g.text).strict, cands: d.c, ev: d.ev, confirmed: false, modifier: modifierOf.has(g) });
       subjects.push(g);
     }
     for (const p of nerPlaces) {
       if (drop.has(p)) continue;
-      inputs.push({ start: p.start, end: p.end, key: foldWords(p.text).join(''), cands: lookupPacked(gz, p.text), ev: 0, confirmed: true });
+      inputs.push({ start: p.start, end: p.end, key: keysOf(p.text).strict, cands: lookupPacked(gz, p.text), ev: 0, confirmed: true });
       subjects.push(p);
     }
+    const subjectIndex = new Map(subjects.map((a, i) => [a, i]));
     // A NER name made of nothing but place names (Egyptian-US, Syria-Turkey) is those places, not one name.
     const hostParts = new Map<Annotation, Annotation[]>();
     for (const [g, host] of modifierOf) { const l = hostParts.get(host); if (l) l.push(g); else hostParts.set(host, [g]); }
@@ -110,12 +146,12 @@ export const places: Refiner = {
       for (const g of parts) for (let i = g.start; i < g.end; i++) rest[i - host.start] = ' ';
       if (/^[\s\-–/,&]*(and)?[\s\-–/,&]*$/.test(rest.join(''))) {
         drop.add(host);
-        for (const g of parts) { modifierOf.delete(g); const k = subjects.indexOf(g); if (k >= 0) inputs[k].modifier = false; }
+        for (const g of parts) { modifierOf.delete(g); const k = subjectIndex.get(g); if (k !== undefined) inputs[k].modifier = false; }
       }
     }
     const acts = actingTest(doc.text, subjects, () => true);
     subjects.forEach((a, i) => { inputs[i].acting = acts(a); });
-    const out = linkPlaces(inputs, gz, doc.text);
+    const out = linkCached(inputs, gz, doc.text);
 
     const changed = new Map<Annotation, Annotation>();
     for (let i = 0; i < subjects.length; i++) {
@@ -152,9 +188,9 @@ export const places: Refiner = {
           : strict && (big || cue || cls === CLS_FEATURE || (cand !== undefined && candFlag(cand) === POST_DEMONYM));
         if (strong) drop.add(other); else { drop.add(a); continue; }
       }
-      const b: Annotation = { ...a, data: { ...a.data } };
-      delete b.data!.gz;
-      if (Object.keys(b.data!).length === 0) delete b.data;
+      const { gz: _gz, ...restData } = (a.data ?? {}) as Record<string, unknown>;
+      void _gz;
+      const b: Annotation = { ...a, data: restData };
       let entry = r.entry;
       // A name the NER found that matches only loosely a small place nobody else supports stays unresolved.
       if (entry >= 0 && inp.confirmed && !inp.cands.some(c => candEntry(c) === entry && candStrict(c)) &&
@@ -182,19 +218,16 @@ export const places: Refiner = {
     const byLoose = new Map<string, Annotation>();
     for (const b of changed.values()) {
       if (b.category !== 'place' || (!b.place && !b.data?.knownFeature)) continue;
-      const words = foldWords(b.text);
-      if (words.length === 0) continue;
-      const lk = looseKeyOfWords(words);
+      const { loose: lk, tail } = keysOf(b.text);
       if (lk.length > 4 && !byLoose.has(lk)) byLoose.set(lk, b);
-      const tail = looseTailKey(b.text);
       if (tail && tail.length > 4 && !byLoose.has(tail)) byLoose.set(tail, b);
     }
     if (byLoose.size > 0) {
       for (const a of annotations) {
         if (a.category !== 'misc' || drop.has(a) || changed.has(a) || a.actor) continue;
-        const words = foldWords(a.text);
-        if (words.length === 0) continue;
-        const b = byLoose.get(looseKeyOfWords(words));
+        const lk = keysOf(a.text).loose;
+        if (!lk) continue;
+        const b = byLoose.get(lk);
         if (!b) continue;
         changed.set(a, { ...a, category: 'place', place: b.place, unresolved: b.unresolved, data: { ...a.data, ...b.data, coreferent: b.text } });
       }

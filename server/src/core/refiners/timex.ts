@@ -35,6 +35,10 @@ export const timexRefiner: Refiner = {
       };
       if (old?.mod) value.mod = old.mod;
       if (res.unresolved) value.unresolved = true;
+      if (nf.kind === 'set') {
+        if (nf.freq) value.freq = nf.freq;
+        if (nf.quant) value.quant = nf.quant;
+      }
       // The mention objects are shared with the recognizer cache: replace, never mutate, the value.
       a.value = value;
       // Comparisons (`a year earlier`, `the year-ago quarter`) lean on the date before; they do not replace it.

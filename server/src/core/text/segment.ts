@@ -42,6 +42,10 @@ function abbreviationBefore(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** The characters where a segment may end: sentence punctuation and line breaks. */
+const CANDIDATE = /[.!?\n\r\u0085\u2028\u2029]/g;
+const SPACE_AT = /[ \t\f\v\u00a0\u200b\u3000\u2000-\u200a]/g;
+
 export function segment(text: string): Segment[] {
   const out: Segment[] = [];
   const n = text.length;
@@ -54,7 +58,23 @@ export function segment(text: string): Segment[] {
     if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
   };
 
-  for (let i = 0; i < n; i++) {
+  /** Cuts overlong stretches before `limit` (binary junk, one-line files): at white space, else anywhere. */
+  const cutLong = (limit: number) => {
+    while (limit - segStart > MAX_SEGMENT * 2) {
+      SPACE_AT.lastIndex = segStart + MAX_SEGMENT;
+      const m = SPACE_AT.exec(text);
+      let cut = m && m.index < segStart + MAX_SEGMENT * 2 ? m.index : segStart + MAX_SEGMENT * 2;
+      const c = text.charCodeAt(cut);
+      if (c >= 0xdc00 && c <= 0xdfff) cut++; // never inside a surrogate pair
+      push(cut);
+      segStart = cut;
+    }
+  };
+
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const i = m.index;
+    cutLong(i);
     const c = text.charCodeAt(i);
     if (isBreak(c)) {
       // A run of line breaks and blanks: a blank line always ends a segment; a single break ends one
@@ -71,35 +91,24 @@ export function segment(text: string): Segment[] {
         push(i);
         segStart = k;
       }
-      i = k - 1;
+      CANDIDATE.lastIndex = Math.max(k, i + 1);
       continue;
     }
-    if (c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */) {
-      let j = i + 1;
-      while (j < n && CLOSERS.includes(text[j])) j++;
-      if (j < n && isSpace(text.charCodeAt(j))) {
-        let k = j;
-        while (k < n && isSpace(text.charCodeAt(k))) k++;
-        if (k < n && !isBreak(text.charCodeAt(k)) && !LOWER_OR_DIGIT.test(text[k]) &&
-            !(c === 46 && abbreviationBefore(text, i))) {
-          push(j);
-          segStart = k;
-          i = k - 1;
-          continue;
-        }
+    // Sentence punctuation, then closing quotes or brackets, then white space, then not lower case.
+    let j = i + 1;
+    while (j < n && CLOSERS.includes(text[j])) j++;
+    if (j < n && isSpace(text.charCodeAt(j))) {
+      let k = j;
+      while (k < n && isSpace(text.charCodeAt(k))) k++;
+      if (k < n && !isBreak(text.charCodeAt(k)) && !LOWER_OR_DIGIT.test(text[k]) &&
+          !(c === 46 && abbreviationBefore(text, i))) {
+        push(j);
+        segStart = k;
+        CANDIDATE.lastIndex = k;
       }
     }
-    if (i - segStart >= MAX_SEGMENT && isSpace(c)) {
-      push(i);
-      segStart = i + 1;
-    } else if (i - segStart >= MAX_SEGMENT * 2) {
-      // No white space at all (binary junk): cut anyway, never inside a surrogate pair.
-      const cut = (c >= 0xdc00 && c <= 0xdfff) ? i + 1 : i;
-      push(cut);
-      segStart = cut;
-      i = cut - 1;
-    }
   }
+  cutLong(n);
   push(n);
   return out;
 }

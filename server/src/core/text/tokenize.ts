@@ -166,16 +166,17 @@ function scanWord(text: string, start: number, limit: number): number {
       const c = text.charCodeAt(i);
       let k: number;
       let w = 1;
-      if (c >= 0xd800 && c <= 0xdbff) { k = classAt(text, i); w = 2; } else k = charClass(c);
-      if (!isWordClass(k)) break;
+      if (c < 128) k = ASCII[c];
+      else if (c >= 0xd800 && c <= 0xdbff) { k = classAt(text, i); w = 2; } else k = charClass(c);
+      if (k === SPACE || k === PUNCT) break;
       if (k !== DIGIT) allDigits = false;
       // `don't`: stop before `n't`.
-      if ((c | 0x20) === 110 && i > start && isNegationAt(text, i)) return i;
+      if ((c === 110 || c === 78) && i > start && isNegationAt(text, i)) { scanBits = bits; return i; }
       bits |= CLASS_BIT[k];
-      scanBits = bits;
       i += w;
       runLen++;
     }
+    scanBits = bits;
     if (runLen > 1) singleLetters = false;
     if (i >= limit) return i;
     const c = text.charCodeAt(i);
