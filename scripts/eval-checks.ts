@@ -12,7 +12,7 @@
 // (docs/checks.md lists the ones left and why).
 //
 // Also measures the checks alone: all registered checks re-run over each article's final annotations
-// (total time, and the slowest article).
+// (per check, the faster of two runs; total time, and the slowest article).
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -119,19 +119,25 @@ function main(): void {
     const c = perCorpus.get(art.corpus) ?? { articles: 0, warnings: 0, chars: 0 };
     c.articles++; c.chars += art.text.length;
     perCorpus.set(art.corpus, c);
-    // The checks alone, over the final annotations.
-    const doc: DocumentContext = { text: art.text, segments: segment(art.text), knowledge, settings: defaultSettings(),
-      memo: new Map(), referenceDate: r.referenceDate };
-    const s0 = performance.now();
-    for (const check of checks) {
-      const c0 = performance.now();
-      check.run(r.annotations, doc);
-      perCheckMs.set(check.code, (perCheckMs.get(check.code) ?? 0) + performance.now() - c0);
+    // The checks alone, over the final annotations, in the pipeline's order with one memo per round; two
+    // rounds, the faster run of each check kept, so that a garbage-collection pause is not charged to
+    // whichever check was running.
+    const segs = segment(art.text);
+    const best = checks.map(() => Infinity);
+    for (let k = 0; k < 2; k++) {
+      const doc: DocumentContext = { text: art.text, segments: segs, knowledge, settings: defaultSettings(), memo: new Map(),
+        referenceDate: r.referenceDate };
+      checks.forEach((check, i) => {
+        const c0 = performance.now();
+        check.run(r.annotations, doc);
+        best[i] = Math.min(best[i], performance.now() - c0);
+      });
+      if (k === 0) for (const [code, n] of (doc.memo.get('checks:examined') as Map<string, number> | undefined) ?? []) {
+        examinedPerCode.set(code, (examinedPerCode.get(code) ?? 0) + n);
+      }
     }
-    const ms = performance.now() - s0;
-    for (const [code, n] of (doc.memo.get('checks:examined') as Map<string, number> | undefined) ?? []) {
-      examinedPerCode.set(code, (examinedPerCode.get(code) ?? 0) + n);
-    }
+    checks.forEach((check, i) => perCheckMs.set(check.code, (perCheckMs.get(check.code) ?? 0) + best[i]));
+    const ms = best.reduce((a, b) => a + b, 0);
     checkMs += ms;
     if (ms > worstMs) { worstMs = ms; worstId = art.id; }
 

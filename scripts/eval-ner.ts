@@ -3,6 +3,7 @@
 // names as character spans (exact match).
 //   npm run eval:ner                    the full pipeline (`analyze`, all recognizers and refiners)
 //   npm run eval:ner -- --ner-only      the name recognizer alone (segments + recognizer)
+//   npm run eval:ner -- --ner-only --consistency   ... plus the name-consistency refiner
 //   npm run eval:ner -- --model FILE    another model file
 //   npm run eval:ner -- --errors N      print N errors
 import * as path from 'path';
@@ -13,6 +14,8 @@ import { segment } from '../server/src/core/text/segment';
 import { names } from '../server/src/core/recognizers/names';
 import { loadModelFile, nerModelProvider } from '../server/src/core/ner/model-io';
 import { CONLL_DIR, GoldSpan, readConll, requireCorpusFile } from './ner/conll';
+import { nameConsistency } from '../server/src/core/refiners/nameConsistency';
+import type { Annotation } from '../server/src/core/types';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +24,7 @@ function arg(name: string, fallback: string): string {
 const ROOT = path.resolve(__dirname, '..');
 const file = requireCorpusFile(path.resolve(arg('file', path.join(CONLL_DIR, 'valid.txt'))));
 const nerOnly = process.argv.includes('--ner-only');
+const consistency = process.argv.includes('--consistency');
 const showErrors = Number(arg('errors', '0'));
 const modelFile = arg('model', '');
 
@@ -44,11 +48,12 @@ for (const doc of docs) {
   chars += doc.text.length;
   let pred: (GoldSpan & { source?: string })[] = [];
   if (nerOnly) {
+    let anns: Annotation[] = [];
     for (const seg of segment(doc.text)) {
-      for (const m of names.recognize(seg, { knowledge, settings })) {
-        pred.push({ start: m.start + seg.start, end: m.end + seg.start, type: TYPE_OF[m.category] });
-      }
+      for (const m of names.recognize(seg, { knowledge, settings })) anns.push({ ...m, id: '', start: m.start + seg.start, end: m.end + seg.start });
     }
+    if (consistency) anns = nameConsistency.refine(anns, { text: doc.text, segments: [], knowledge, settings, memo: new Map() });
+    pred = anns.map(a => ({ start: a.start, end: a.end, type: TYPE_OF[a.category] }));
   } else {
     const result = analyze(doc.text, { knowledge, settings });
     pred = result.annotations.filter(a => TYPE_OF[a.category])

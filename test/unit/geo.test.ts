@@ -162,7 +162,8 @@ describe('geo: analysts’ gazetteers', function () {
     fs.writeFileSync(file, 'name,lat,lon,aliases,kind\nQaryat Testiyya,35.125,39.5,Testiyya Farms;Tall Testiyya,village\nBroken Hill Post,north,39.2,,hill\nWadi Fiktiv Dam,34.9,39.8,,dam\n');
     const knowledge = new Knowledge({ gazetteers: [file] });
     const r = analyze('Residents fled Qaryat Testiyya toward the Wadi Fiktiv Dam on Sunday.', { knowledge });
-    assert.deepStrictEqual(r.problems.map(p => [path.basename(p.file), p.line]), [['sites.csv', 3]]);
+    const mine = r.problems.filter(p => p.file === file);
+    assert.deepStrictEqual(mine.map(p => [path.basename(p.file), p.line]), [['sites.csv', 3]]);
     const q = placeOf(r, 'Qaryat Testiyya')?.place;
     assert.strictEqual(q?.lat, 35.125);
     assert.match(q!.source, /analyst gazetteer sites\.csv/);

@@ -12,6 +12,8 @@ import { decodeSpans, encode, makeScheme, Viterbi } from '../../server/src/core/
 import { loadModelFile, MODEL_FILE, nerModelProvider, NerModel, parseModel, serializeModel } from '../../server/src/core/ner/model-io';
 import { Tagger } from '../../server/src/core/ner/tagger';
 import { names } from '../../server/src/core/recognizers/names';
+import { nameConsistency } from '../../server/src/core/refiners/nameConsistency';
+import type { Annotation } from '../../server/src/core/types';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIO = makeScheme('BIO');
@@ -207,5 +209,25 @@ describe('name tagger: shipped model', () => {
     const text = 'Foreign Minister Faisal Mekdad flew to Moscow.';
     const got = names.recognize({ start: 0, end: text.length, text }, ctx).map(m => m.category);
     assert.ok(!got.includes('person') && got.includes('place'), got.join(' '));
+  });
+});
+
+describe('name consistency refiner', () => {
+  const ann = (text: string, start: number, ner: string, source = 'ner'): Annotation => ({
+    id: '', text, start, end: start + text.length, source, data: { ner },
+    category: ({ PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'misc' } as const)[ner as 'PER'],
+  });
+  const doc = { text: '', segments: [], knowledge: new Knowledge(), settings: defaultSettings(), memo: new Map() };
+
+  it('makes a lone surname the person of the full name elsewhere in the document', () => {
+    const anns = [ann('Phil Simmons', 0, 'PER'), ann('Simmons', 40, 'ORG'), ann('Leicester', 60, 'ORG'), ann('Simmons', 80, 'LOC', 'gazetteer')];
+    const out = nameConsistency.refine(anns, doc);
+    assert.deepStrictEqual(out.map(a => `${a.category}:${a.data?.ner}`), ['person:PER', 'person:PER', 'organization:ORG', 'place:LOC']);
+    assert.strictEqual(out[1].data?.was, 'ORG');
+  });
+
+  it('leaves documents without full person names alone', () => {
+    const anns = [ann('Simmons', 0, 'ORG'), ann('Simmons', 20, 'PER')];
+    assert.deepStrictEqual(nameConsistency.refine(anns, doc).map(a => a.category), ['organization', 'person']);
   });
 });
