@@ -120,6 +120,15 @@ export function buildGazetteer(maxPhrase = 4): GazetteerBuild {
   const add = (name: string, kind: number, kindName: string) => {
     name = name.trim();
     if (name.length < 2) return;
+    // Arabic article written apart or joined: `Al Mayadin` also as `al-Mayadin`, `al-Tanf` also as `Al Tanf`.
+    const article = /^(al|el|ad|ar|as|ash|at|az|an|ed|es|ez)([ -])(\p{L})/iu.exec(name);
+    if (article) {
+      const rest = name.slice(article[0].length - 1);
+      addOne(`${article[1]}${article[2] === ' ' ? '-' : ' '}${rest}`, kind, kindName);
+    }
+    addOne(name, kind, kindName);
+  };
+  const addOne = (name: string, kind: number, kindName: string) => {
     const hs = nameHashes(name, maxPhrase);
     if (!hs) return;
     for (let j = 1; j < hs.length; j++) {

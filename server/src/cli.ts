@@ -11,6 +11,8 @@ import * as path from 'path';
 import {
   analyze, AnalysisResult, CodePointMapper, exporterFor, exporters, Knowledge, toExportDocument, ExportDocument,
 } from './core/index';
+import type { FigureValue } from './core/index';
+import { formatSI } from './core/units';
 
 const USAGE = `Usage:
   dateline annotate [--format ${exporters.map(e => e.id).join('|')}] [--reference-date YYYY-MM-DD] [--out DIR] FILE...
@@ -228,14 +230,15 @@ function summary(a: AnalysisResult['annotations'][number]): string {
   const parts: string[] = [];
   const v = a.value as Record<string, unknown> | undefined;
   if (v && 'si' in v) {
-    const si = v.si as number | [number, number];
-    const fmt = (n: number) => Number(n.toPrecision(6)).toLocaleString('en-US');
-    const unit = v.siUnit === 'm2' ? 'm²' : v.siUnit === 'm' ? 'm' : v.siUnit === '%' ? '%' : '';
-    parts.push(`${v.approximate ? '≈ ' : ''}${Array.isArray(si) ? si.map(fmt).join('–') : fmt(si)}${unit ? ' ' + unit : ''}`);
+    const f = v as unknown as FigureValue;
+    parts.push(`${f.approximate ? '≈ ' : ''}${formatSI(f.si, f.siUnit, { maxDecimals: 2 })}${f.qualifier ? ` (${f.qualifier})` : ''}`);
   }
   if (v && 'timex' in v) parts.push(`${v.timex}${v.mod ? ` (${v.mod})` : ''}${v.unresolved ? ' unresolved' : ''}`);
   if (a.place) parts.push(`${a.place.name}, ${a.place.country} (${a.place.lat.toFixed(3)}, ${a.place.lon.toFixed(3)})`);
-  else if (a.unresolved) parts.push('not in the gazetteer');
+  else if (a.unresolved) {
+    const rivals = a.data?.ambiguous as { name: string; country: string }[] | undefined;
+    parts.push(rivals ? `ambiguous: ${rivals.map(r => `${r.name}, ${r.country}`).join(' or ')}` : 'not placed (no gazetteer entry with coordinates)');
+  }
   if (a.actor) parts.push(`actor: ${a.actor.name} [${a.actor.type}]`);
   return parts.join('  ');
 }
