@@ -48,7 +48,11 @@ export interface LinkOutput {
   rival: number;
 }
 
-interface Cand { entry: number; flag: number; strict: boolean; cls: number; base: number; score: number }
+interface Cand {
+  entry: number; flag: number; strict: boolean; cls: number; base: number; score: number;
+  // The entry's facts, read once (they are asked for in every round).
+  cc: string; adm: string; unresolved: boolean; lat: number; lon: number;
+}
 interface Group {
   key: string;
   members: number[];
@@ -62,6 +66,8 @@ interface Group {
   prev: Set<number>;
   count: number;
   acting: boolean;
+  /** The SUPPORT_CANDIDATES-th best base score (only the better candidates compete for support). */
+  supportCut: number;
 }
 
 const COUNTRY_FOCUS = 5;
@@ -94,7 +100,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     if (g === undefined) {
       g = groups.length;
       byKey.set(m.key, g);
-      groups.push({ key: m.key, members: [], cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: new Set(), prev: new Set(), count: 0, acting: true });
+      groups.push({ key: m.key, members: [], cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: new Set(), prev: new Set(), count: 0, acting: true, supportCut: -Infinity });
     }
     const G = groups[g];
     G.members.push(i);
@@ -109,17 +115,19 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         const cls = gz.cls(entry);
         let base = POP_SCALE * gz.prior(entry) + (strict ? 2 : anyStrict ? -6 : 0) +
           (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
-        if (gz.unresolved(entry)) base -= 0.5;
+        const unresolved = gz.unresolved(entry);
+        if (unresolved) base -= 0.5;
         // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
         if (m.acting && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
-        G.cands.push({ entry, flag, strict, cls, base, score: base });
+        G.cands.push({ entry, flag, strict, cls, base, score: base, cc: gz.country(entry), adm: gz.adminKey(entry), unresolved, lat: gz.lat(entry), lon: gz.lon(entry) });
       }
       // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
       for (const c of G.cands) {
         if (c.cls !== CLS_ADMIN1) continue;
-        const ak = gz.adminKey(c.entry);
-        if (ak && G.cands.some(o => isCityClass(o.cls) && (o.strict || !c.strict) && gz.adminKey(o.entry) === ak && gz.population(o.entry) >= 20000)) c.base -= 6;
+        const ak = c.adm;
+        if (ak && G.cands.some(o => isCityClass(o.cls) && (o.strict || !c.strict) && o.adm === ak && gz.population(o.entry) >= 20000)) c.base -= 6;
       }
+      if (G.cands.length > SUPPORT_CANDIDATES) G.supportCut = G.cands.map(c => c.base).sort((a, b) => b - a)[SUPPORT_CANDIDATES - 1];
     }
     groupOf.push(g);
   });
@@ -153,10 +161,10 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     // A government acting through its capital or country says little about where the story happens.
     const w = (G.acting ? 0.3 : 1) * conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) *
       (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
-    const cc = gz.country(c.entry), adm = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? '' : gz.adminKey(c.entry);
+    const cc = c.cc, adm = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? '' : c.adm;
     let x = 0, y = 0, z = 0;
-    if (!gz.unresolved(c.entry) && c.cls !== CLS_REGION) {
-      const la = gz.lat(c.entry) * RAD, lo = gz.lon(c.entry) * RAD;
+    if (!c.unresolved && c.cls !== CLS_REGION) {
+      const la = c.lat * RAD, lo = c.lon * RAD;
       x = w * Math.cos(la) * Math.cos(lo); y = w * Math.cos(la) * Math.sin(lo); z = w * Math.sin(la);
     }
     return { cc, adm, w, x, y, z };
@@ -170,17 +178,36 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   for (const v of votes) apply(v, 1);
   const order2 = groups.map((_, gi) => gi).sort((a, b) => weightOf(groups[b]) - weightOf(groups[a]));
 
+  // Anchor points of the support term, sorted by latitude: a candidate looks only at the points less than
+  // 400 km north or south of it (support counts nothing beyond), so the cost does not grow with the anchors.
+  const SUPPORT_KM = 400;
+  const LAT_WINDOW = SUPPORT_KM / 111.2 + 0.01;
+  let aLat = new Float64Array(0), aLon = new Float64Array(0), aCos = new Float64Array(0), aK = new Int32Array(0);
+  const dminOf = new Float64Array(MAX_ANCHOR_GROUPS).fill(Infinity);
+  const touched = new Int32Array(MAX_ANCHOR_GROUPS);
+  let anchorGi: number[] = [];
+
   for (let round = 0, changed = true; round < MAX_ROUNDS && changed; round++) {
     changed = false;
     // Support: for each other name, its candidate closest to this one (among its best few), so that two
     // names that fit together (Paris and Henry County, Tennessee) find each other even when each first chose
     // elsewhere.
-    const anchorGroups = order2.slice(0, MAX_ANCHOR_GROUPS).map(gi => groups[gi]).map((G, k) => ({
-      gi: order2[k],
-      pts: [...G.cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
-        .filter(c => POINT_CLASSES.has(c.cls) && !gz.unresolved(c.entry))
-        .map(c => ({ lat: gz.lat(c.entry), lon: gz.lon(c.entry), cos: Math.cos(gz.lat(c.entry) * RAD) })),
-    })).filter(a => a.pts.length > 0);
+    {
+      anchorGi = [];
+      const pts: { lat: number; lon: number; cos: number; k: number }[] = [];
+      for (const gi of order2.slice(0, MAX_ANCHOR_GROUPS)) {
+        const best = [...groups[gi].cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
+          .filter(c => POINT_CLASSES.has(c.cls) && !c.unresolved);
+        if (best.length === 0) continue;
+        const k = anchorGi.length;
+        anchorGi.push(gi);
+        for (const c of best) pts.push({ lat: c.lat, lon: c.lon, cos: Math.cos(c.lat * RAD), k });
+      }
+      pts.sort((a, b) => a.lat - b.lat);
+      aLat = Float64Array.from(pts, p => p.lat); aLon = Float64Array.from(pts, p => p.lon);
+      aCos = Float64Array.from(pts, p => p.cos); aK = Int32Array.from(pts, p => p.k);
+    }
+    const nAnchors = anchorGi.length;
     for (const gi of order2) {
       const G = groups[gi];
       if (G.cands.length === 0) continue;
@@ -193,34 +220,45 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         const h = Math.sqrt(x * x + y * y);
         if (h + Math.abs(z) > 1e-6) centre = [Math.atan2(z, h) / RAD, Math.atan2(y, x) / RAD];
       }
+      const self = anchorGi.indexOf(gi);
       // Only the better candidates compete for support (the rest cannot win on it).
-      const supportCut = G.cands.length > SUPPORT_CANDIDATES ? [...G.cands].map(c => c.base).sort((a, b) => b - a)[SUPPORT_CANDIDATES - 1] : -Infinity;
+      const supportCut = G.supportCut;
       for (const c of G.cands) {
         let s = c.base;
-        const cc = gz.country(c.entry);
+        const cc = c.cc;
         if (rest > 1e-9 && cc) s += COUNTRY_FOCUS * Math.max(0, (countryW.get(cc) ?? 0) - (o.cc === cc ? o.w : 0)) / rest;
-        const adm = gz.adminKey(c.entry);
+        const adm = c.adm;
         if (rest > 1e-9 && adm && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, (adminW.get(adm) ?? 0) - (o.adm === adm ? o.w : 0)) / rest;
-        if (c.base >= supportCut && POINT_CLASSES.has(c.cls) && anchorGroups.length > 0 && !gz.unresolved(c.entry)) {
-          const la = gz.lat(c.entry), lo = gz.lon(c.entry);
-          let support = 0;
-          for (const a of anchorGroups) {
-            if (a.gi === gi) continue;
+        if (c.base >= supportCut && POINT_CLASSES.has(c.cls) && nAnchors > 0 && !c.unresolved) {
+          const la = c.lat, lo = c.lon;
+          // Nearest point of each other anchor name, over the points within the latitude window only.
+          let lo_ = 0, hi_ = aLat.length;
+          const from = la - LAT_WINDOW, to = la + LAT_WINDOW;
+          while (lo_ < hi_) { const mid = (lo_ + hi_) >>> 1; if (aLat[mid] < from) lo_ = mid + 1; else hi_ = mid; }
+          let nt = 0;
+          for (let q = lo_; q < aLat.length && aLat[q] <= to; q++) {
+            const k = aK[q];
+            if (k === self) continue;
             // Squared equirectangular distance in km² (exact enough below 400 km).
-            let dmin = Infinity;
-            for (const p of a.pts) {
-              const dy = (la - p.lat) * 111.2;
-              let dlon = Math.abs(lo - p.lon); if (dlon > 180) dlon = 360 - dlon;
-              const dx = dlon * 111.2 * p.cos;
-              const d2 = dx * dx + dy * dy;
-              if (d2 < dmin) dmin = d2;
-            }
-            support += dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
+            const dy = (la - aLat[q]) * 111.2;
+            let dlon = Math.abs(lo - aLon[q]); if (dlon > 180) dlon = 360 - dlon;
+            const dx = dlon * 111.2 * aCos[q];
+            const d2 = dx * dx + dy * dy;
+            if (d2 < dminOf[k]) { if (dminOf[k] === Infinity) touched[nt++] = k; dminOf[k] = d2; }
+          }
+          // Summed in anchor order, as the names rank.
+          if (nt > 1) touched.subarray(0, nt).sort();
+          let support = 0;
+          for (let t = 0; t < nt; t++) {
+            const k = touched[t], dmin = dminOf[k];
+            dminOf[k] = Infinity;
+            const add = dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
+            if (add) support += add;
           }
           s += SUPPORT * Math.min(support, 2.5);
         }
-        if (centre && !gz.unresolved(c.entry)) {
-          const d = distanceKm(gz.lat(c.entry), gz.lon(c.entry), centre[0], centre[1]);
+        if (centre && !c.unresolved) {
+          const d = distanceKm(c.lat, c.lon, centre[0], centre[1]);
           s += CENTRE * Math.max(0, 1 - d / 4000);
         }
         // `This, That`: this inside that, that containing this.
@@ -244,12 +282,12 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   const far = groups.map(G => {
     if (G.choice < 0) return { m: Infinity, rival: -1 };
     const c = G.cands[G.choice];
-    if (gz.unresolved(c.entry)) return { m: Infinity, rival: -1 };
-    const la = gz.lat(c.entry), lo = gz.lon(c.entry);
+    if (c.unresolved) return { m: Infinity, rival: -1 };
+    const la = c.lat, lo = c.lon;
     let best = -Infinity, rival = -1;
     for (const o of G.cands) {
-      if (o === c || o.score <= best || gz.unresolved(o.entry)) continue;
-      if (distanceKm(la, lo, gz.lat(o.entry), gz.lon(o.entry)) > 161) { best = o.score; rival = o.entry; }
+      if (o === c || o.score <= best || o.unresolved) continue;
+      if (distanceKm(la, lo, o.lat, o.lon) > 161) { best = o.score; rival = o.entry; }
     }
     return { m: c.score - best, rival };
   });
@@ -340,17 +378,17 @@ function contains(gz: Gazetteer, c: Cand, H: Group): boolean {
 }
 function regionContains(gz: Gazetteer, region: Cand, place: Cand): boolean {
   if (region.entry === place.entry) return false;
-  if (region.cls === CLS_COUNTRY) return place.cls !== CLS_COUNTRY && gz.country(place.entry) === gz.country(region.entry);
+  if (region.cls === CLS_COUNTRY) return place.cls !== CLS_COUNTRY && place.cc === region.cc;
   if (region.cls === CLS_ADMIN1) {
     if (place.cls === CLS_COUNTRY || place.cls === CLS_ADMIN1 || place.cls === CLS_REGION) return false;
-    const ak = gz.adminKey(region.entry);
-    if (ak) return gz.adminKey(place.entry) === ak;
-    return gz.country(place.entry) === gz.country(region.entry) &&
-      distanceKm(gz.lat(region.entry), gz.lon(region.entry), gz.lat(place.entry), gz.lon(place.entry)) < 250;
+    const ak = region.adm;
+    if (ak) return place.adm === ak;
+    return place.cc === region.cc &&
+      distanceKm(region.lat, region.lon, place.lat, place.lon) < 250;
   }
   if (region.cls === CLS_ADMIN2) {
-    return isCityClass(place.cls) && gz.adminKey(place.entry) === gz.adminKey(region.entry) &&
-      distanceKm(gz.lat(region.entry), gz.lon(region.entry), gz.lat(place.entry), gz.lon(place.entry)) < 60;
+    return isCityClass(place.cls) && place.adm === region.adm &&
+      distanceKm(region.lat, region.lon, place.lat, place.lon) < 60;
   }
   return false;
 }

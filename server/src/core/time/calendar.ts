@@ -6,14 +6,47 @@ export interface Ymd { y: number; m: number; d: number }
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date. Month and day may overflow (`d = 0` is the last day of
+ * the month before), as with `Date`. Integer arithmetic (H. Hinnant's days_from_civil): no Date objects.
+ */
 export function epochDay(y: number, m: number, d: number): number {
+  if (!(Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && Math.abs(y) < 100_000 &&
+    Math.abs(m) < 1_000_000 && Math.abs(d) < 10_000_000)) return epochDayByDate(y, m, d);
+  const mi = m - 1;
+  const yy = y + Math.floor(mi / 12);
+  const mm = mi - Math.floor(mi / 12) * 12 + 1;
+  const ya = mm <= 2 ? yy - 1 : yy;
+  const era = Math.floor(ya / 400);
+  const yoe = ya - era * 400;
+  const doy = Math.floor((153 * (mm > 2 ? mm - 3 : mm + 9) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const n = era * 146097 + doe - 719468 + d - 1;
+  return Math.abs(n) <= 100_000_000 ? n : NaN;
+}
+
+function epochDayByDate(y: number, m: number, d: number): number {
   // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
   const dt = new Date(0);
   dt.setUTCFullYear(y, m - 1, d);
   return Math.round(dt.getTime() / MS_PER_DAY);
 }
 
+/** The date of an epoch day (H. Hinnant's civil_from_days). */
 export function fromEpochDay(n: number): Ymd {
+  if (!(Number.isInteger(n) && Math.abs(n) <= 100_000_000)) return fromEpochDayByDate(n);
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+function fromEpochDayByDate(n: number): Ymd {
   const dt = new Date(n * MS_PER_DAY);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
@@ -22,8 +55,9 @@ export function addDays(a: Ymd, n: number): Ymd {
   return fromEpochDay(epochDay(a.y, a.m, a.d) + n);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return m === 2 ? (isLeap(y) ? 29 : 28) : DAYS_IN_MONTH[m - 1];
 }
 export function isLeap(y: number): boolean { return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0; }
 

@@ -56,8 +56,40 @@ function isSpace(c: number): boolean {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
+ * A token. `w` (lower case) and `t` (as written) of a word are sliced from the text only when a rule reads
+ * them: most words of a sentence are never looked at, and a word of the lexicon gets the lexicon's string.
+ */
+class Tok implements Token {
+  private _t: string | undefined;
+  constructor(
+    private readonly src: string,
+    public readonly s: number,
+    public readonly e: number,
+    private _w: string | undefined,
+    public readonly k: 0 | 1 | 2,
+    public readonly gap: boolean,
+    public readonly cap: boolean,
+    public readonly c: number,
+  ) {
+    this._t = k === 0 ? undefined : _w;
+  }
+  get t(): string {
+    if (this._t === undefined) this._t = this.src.slice(this.s, this.e);
+    return this._t;
+  }
+  get w(): string {
+    if (this._w === undefined) this._w = this.t.toLowerCase();
+    return this._w;
+  }
+}
+
+/** One-character strings of ASCII punctuation, shared by all tokens. */
+const ASCII_CHARS: string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+
+/**
  * Splits text into numbers (`1,000`, `10:30`, `09.06.2017`), runs of letters, and single other characters
  * (a surrogate pair stays one token). A hand-written scanner: it runs on every sentence with a trigger.
+ * An ASCII word is looked up in the lexicon by a hash of its lower-case letters, without slicing it.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -68,9 +100,8 @@ export function tokenize(text: string): Token[] {
     const c = text.charCodeAt(i);
     if (isSpace(c)) { i++; continue; }
     const s = i;
-    let k: 0 | 1 | 2;
+    const gap = s > prevEnd || s === 0;
     if (isDigit(c)) {
-      k = 1;
       i++;
       for (;;) {
         while (i < n && isDigit(text.charCodeAt(i))) i++;
@@ -78,24 +109,55 @@ export function tokenize(text: string): Token[] {
         if ((d === 46 || d === 44 || d === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) { i++; continue; }
         break;
       }
-    } else if (isLetter(c, text, i)) {
-      k = 0;
+      const t = text.slice(s, i);
+      out.push(new Tok(text, s, i, t, 1, gap, false, FLAGS.get(t) ?? 0));
+    } else if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isLetter(c, text, i)) {
+      let ascii = c < 128;
+      let h = ascii ? c | 32 : 0;
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (d < 128 ? !((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) : !isLetter(d, text, i)) break;
-        i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        if (d < 128) {
+          if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90))) break;
+          h = (Math.imul(h, 31) + (d | 32)) | 0;
+          i++;
+        } else {
+          if (!isLetter(d, text, i)) break;
+          ascii = false;
+          i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        }
+      }
+      if (ascii) {
+        let lex = LEX_BY_HASH.get(h);
+        while (lex !== undefined && !sameWord(text, s, i, lex.w)) lex = lex.next;
+        out.push(new Tok(text, s, i, lex?.w, 0, gap, c <= 90, lex?.c ?? 0));
+      } else {
+        const t = text.slice(s, i);
+        const lower = t.toLowerCase();
+        const tok = new Tok(text, s, i, lower, 0, gap, t[0] !== lower[0], FLAGS.get(lower) ?? 0);
+        out.push(tok);
       }
     } else {
-      k = 2;
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      const t = c < 128 ? ASCII_CHARS[c] : text.slice(s, i);
+      out.push(new Tok(text, s, i, t, 2, gap, false, FLAGS.get(t) ?? 0));
     }
-    const t = text.slice(s, i);
-    const lower = k === 0 ? t.toLowerCase() : t;
-    out.push({ s, e: i, w: lower, t, k, gap: s > prevEnd || s === 0, cap: k === 0 && t[0] !== lower[0], c: FLAGS.get(lower) ?? 0 });
     prevEnd = i;
   }
   return out;
+}
+
+/** The ASCII letters text[s, e) are `w` (lower case) ignoring case. */
+function sameWord(text: string, s: number, e: number, w: string): boolean {
+  if (e - s !== w.length) return false;
+  for (let k = 0; k < w.length; k++) if ((text.charCodeAt(s + k) | 32) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+function wordHash(w: string): number {
+  let h = w.charCodeAt(0);
+  for (let k = 1; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
+  return h;
 }
 
 // Words that can begin an expression (besides numbers, months, weekdays, seasons, units).
@@ -1595,6 +1657,18 @@ const FLAGS: Map<string, number> = (() => {
   set(AFTER_A, F_AFTER_A);
   set([...ONES.keys(), ...TENS.keys()], F_NUMWORD);
   set([...CAL_UNITS.keys(), ...PARTS_OF_DAY.keys(), 'same'], F_AFTER_THAT);
+  return m;
+})();
+
+/** The lower-case ASCII words of FLAGS by hash, for the tokenizer. */
+interface LexEntry { w: string; c: number; next: LexEntry | undefined }
+const LEX_BY_HASH: Map<number, LexEntry> = (() => {
+  const m = new Map<number, LexEntry>();
+  for (const [w, c] of FLAGS) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    const h = wordHash(w);
+    m.set(h, { w, c, next: m.get(h) });
+  }
   return m;
 })();
 

@@ -11,7 +11,7 @@ import { resolve, TimexNF, TimexType } from './normal';
  * the verb, is everywhere); numbers only as years (`1998`, `1990s`), clock times, numeric dates, `'90s`
  * and `Q3` (a number before a unit or a month is caught by the unit or the month).
  */
-const TRIGGER_CASED = new RegExp([
+const TRIGGER_CASED = [
   '\\d{4}', // years, decades
   '\\d ?[ap]\\.?m\\b', '\\d:\\d\\d ?(?:[AaPp]\\.?[Mm]|GMT|UTC|[ECMP][SD]T|local|hours|hrs|h\\b)', '\\bat \\d{1,2}:\\d\\d', // clock times
   '\\d[/.-]\\d{1,2}[/.-]\\d', // numeric dates
@@ -20,8 +20,9 @@ const TRIGGER_CASED = new RegExp([
   '\\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\\b',
   '\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)(?:\\.|\\s?\\d)',
   '\\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.',
-].join('|'));
-const TRIGGER_WORDS = new RegExp('\\b(?:' + [
+];
+/** Word beginnings, in any case (`day` also finds `days`, `centur` `century`). */
+const TRIGGER_WORDS = [
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'today', 'tonight', 'tomorrow', 'yesterday', 'now', 'current', 'recent', 'lately', 'past', 'future', 'day', 'week',
   'month', 'year', 'decade', 'centur', 'millenni', 'quarter', 'half', 'spring', 'summer', 'fall', 'autumn', 'winter',
@@ -29,9 +30,27 @@ const TRIGGER_WORDS = new RegExp('\\b(?:' + [
   'midnight', 'midday', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly', 'nightly', 'biweekly',
   'fortnight', 'semiannually', 'biannually', 'christmas', 'easter', 'thanksgiving', 'halloween', 'valentine', 'fiscal',
   'once', 'twice', 'thrice', 'period', 'nineteen', 'eighteen', 'eighties', 'nineties', 'seventies', 'sixties', 'fifties', 'forties', 'thirties', 'twenties',
-].join('|') + ')', 'i');
+];
+/**
+ * One regex for both lists: the words as a trie of case-insensitive character classes (`[dD][aA][yY]`), so
+ * that a sentence without a trigger is scanned once, and at each word start only the words with its first
+ * letter are tried.
+ */
+const TRIGGER = new RegExp('\\b' + wordTrie(TRIGGER_WORDS) + '|' + TRIGGER_CASED.join('|'));
 
-export function hasTrigger(text: string): boolean { return TRIGGER_CASED.test(text) || TRIGGER_WORDS.test(text); }
+/** A regex source matching any word of `words` (lower-case letters) in any case; as a prefix, like the list. */
+function wordTrie(words: readonly string[]): string {
+  const build = (list: string[]): string => {
+    if (list.includes('')) return ''; // a shorter word already matches every longer one as a prefix
+    const byFirst = new Map<string, string[]>();
+    for (const w of list) byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w.slice(1)]);
+    const alts = [...byFirst].map(([ch, rest]) => `[${ch}${ch.toUpperCase()}]` + build(rest));
+    return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+  };
+  return build([...words]);
+}
+
+export function hasTrigger(text: string): boolean { return TRIGGER.test(text); }
 
 const CATEGORY: Record<TimexType, 'date' | 'time' | 'duration' | 'set'> = {
   DATE: 'date', TIME: 'time', DURATION: 'duration', SET: 'set',
