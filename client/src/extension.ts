@@ -2,6 +2,7 @@
 // and checks everything; the client contributes commands, remembers article dates and shows a status.
 import * as vscode from 'vscode';
 import { DatelineClient } from './client';
+import { addToGazetteer } from './commands/addToGazetteer';
 import { annotateFile } from './commands/annotateFile';
 import { exportAnnotations, ExportOptions } from './commands/exportAnnotations';
 import { setArticleDate } from './commands/setArticleDate';
@@ -38,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dateli
       (target?: unknown, format?: unknown, options?: ExportOptions) => exportAnnotations(client, target, format, options)),
     vscode.commands.registerCommand('dateline.setArticleDate',
       (date?: unknown, resource?: unknown) => setArticleDate(dates, client, date, resource)),
+    vscode.commands.registerCommand('dateline.addToGazetteer',
+      (name?: unknown, uri?: unknown, entry?: unknown) => addToGazetteer(name, uri, entry)),
     vscode.commands.registerCommand('dateline.restartServer', async () => { await client.restart(); startFailed = false; }),
     vscode.commands.registerCommand('dateline.showOutput', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration(e => {

@@ -44,5 +44,18 @@ export function codeActionsFor(
       });
     }
   }
+  // A place name the gazetteer could not put on the map (unknown, or ambiguous): let the analyst add it to the
+  // workspace gazetteer (the client's command asks for coordinates and kind, and appends one CSV row).
+  const seen = new Set<string>();
+  for (const a of analysed.result.annotations) {
+    if (a.start > to) break;
+    if (a.end < from || a.category !== 'place' || !a.unresolved || seen.has(a.text)) continue;
+    seen.add(a.text);
+    const title = `Add "${a.text}" to workspace gazetteer…`;
+    actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: ADD_TO_GAZETTEER, arguments: [a.text, analysed.uri] } });
+  }
   return actions;
 }
+
+/** The client's command that appends a place to the workspace gazetteer. */
+export const ADD_TO_GAZETTEER = 'dateline.addToGazetteer';
