@@ -180,6 +180,7 @@ const AFTER_DAY = /\d[ \u00a0]*,?[ \u00a0]+$|\b(?:January|February|March|April|M
 const PROPORTION = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))[ \u00a0]+(?:in|out[ \u00a0]+of|of[ \u00a0]+every)[ \u00a0]+$/i;
 const BETWEEN_RE = /(?:^|[^\p{L}])between[ \u00a0]+$/iu;
 const FROM_RE = /(?:^|[^\p{L}])from[ \u00a0]+$/iu;
+const FIRST_LETTER = /\p{L}/u;
 /** How far back hedges and `between` are looked for. */
 const LOOK_BACK = 32;
 
@@ -201,11 +202,17 @@ interface WordBefore { word: string; start: number; dotted: boolean }
 class SegmentScan {
   private titleCase?: boolean;
   private upper?: boolean;
-  readonly firstLetter: number;
+  private first?: number;
 
-  constructor(readonly text: string) {
-    const m = /\p{L}/u.exec(text);
-    this.firstLetter = m ? m.index : text.length;
+  constructor(readonly text: string) {}
+
+  /** Offset of the segment's first letter (computed when a capitalised word before a number needs it). */
+  get firstLetter(): number {
+    if (this.first === undefined) {
+      const m = FIRST_LETTER.exec(this.text);
+      this.first = m ? m.index : this.text.length;
+    }
+    return this.first;
   }
 
   /** Headlines in Title Case capitalise every word: no capitalised word is a label there. */

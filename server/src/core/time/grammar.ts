@@ -55,32 +55,12 @@ function isSpace(c: number): boolean {
 }
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/**
- * A token. `w` (lower case) and `t` (as written) of a word are sliced from the text only when a rule reads
- * them: most words of a sentence are never looked at, and a word of the lexicon gets the lexicon's string.
- */
+/** A token built at one place, so that all tokens share one hidden class. */
 class Tok implements Token {
-  private _t: string | undefined;
   constructor(
-    private readonly src: string,
-    public readonly s: number,
-    public readonly e: number,
-    private _w: string | undefined,
-    public readonly k: 0 | 1 | 2,
-    public readonly gap: boolean,
-    public readonly cap: boolean,
-    public readonly c: number,
-  ) {
-    this._t = k === 0 ? undefined : _w;
-  }
-  get t(): string {
-    if (this._t === undefined) this._t = this.src.slice(this.s, this.e);
-    return this._t;
-  }
-  get w(): string {
-    if (this._w === undefined) this._w = this.t.toLowerCase();
-    return this._w;
-  }
+    public s: number, public e: number, public w: string, public t: string, public k: 0 | 1 | 2,
+    public gap: boolean, public cap: boolean, public c: number,
+  ) {}
 }
 
 /** One-character strings of ASCII punctuation, shared by all tokens. */
@@ -89,7 +69,9 @@ const ASCII_CHARS: string[] = Array.from({ length: 128 }, (_, i) => String.fromC
 /**
  * Splits text into numbers (`1,000`, `10:30`, `09.06.2017`), runs of letters, and single other characters
  * (a surrogate pair stays one token). A hand-written scanner: it runs on every sentence with a trigger.
- * An ASCII word is looked up in the lexicon by a hash of its lower-case letters, without slicing it.
+ * An ASCII word is looked up in the lexicon by a hash of its lower-case letters: a word of the lexicon
+ * written in lower case gets the lexicon's string and is not sliced; another word in lower case is sliced
+ * once (`t` and `w` are the same string).
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -110,15 +92,16 @@ export function tokenize(text: string): Token[] {
         break;
       }
       const t = text.slice(s, i);
-      out.push(new Tok(text, s, i, t, 1, gap, false, FLAGS.get(t) ?? 0));
+      out.push(new Tok(s, i, t, t, 1, gap, false, FLAGS.get(t) ?? 0));
     } else if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isLetter(c, text, i)) {
       let ascii = c < 128;
+      let upper = c <= 90;
       let h = ascii ? c | 32 : 0;
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (d < 128) {
-          if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90))) break;
+          if (d >= 97 && d <= 122) { /* lower */ } else if (d >= 65 && d <= 90) upper = true; else break;
           h = (Math.imul(h, 31) + (d | 32)) | 0;
           i++;
         } else {
@@ -130,17 +113,21 @@ export function tokenize(text: string): Token[] {
       if (ascii) {
         let lex = LEX_BY_HASH.get(h);
         while (lex !== undefined && !sameWord(text, s, i, lex.w)) lex = lex.next;
-        out.push(new Tok(text, s, i, lex?.w, 0, gap, c <= 90, lex?.c ?? 0));
+        const t = lex !== undefined && !upper ? lex.w : text.slice(s, i);
+        const w = lex !== undefined ? lex.w : upper ? t.toLowerCase() : t;
+        out.push(new Tok(s, i, w, t, 0, gap, c <= 90, lex !== undefined ? lex.c : 0));
       } else {
         const t = text.slice(s, i);
         const lower = t.toLowerCase();
-        const tok = new Tok(text, s, i, lower, 0, gap, t[0] !== lower[0], FLAGS.get(lower) ?? 0);
-        out.push(tok);
+        out.push(new Tok(s, i, lower, t, 0, gap, t[0] !== lower[0], FLAGS.get(lower) ?? 0));
       }
     } else {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      const t = c < 128 ? ASCII_CHARS[c] : text.slice(s, i);
-      out.push(new Tok(text, s, i, t, 2, gap, false, FLAGS.get(t) ?? 0));
+      if (c < 128) out.push(new Tok(s, i, ASCII_CHARS[c], ASCII_CHARS[c], 2, gap, false, ASCII_FLAGS[c]));
+      else {
+        const t = text.slice(s, i);
+        out.push(new Tok(s, i, t, t, 2, gap, false, FLAGS.get(t) ?? 0));
+      }
     }
     prevEnd = i;
   }
@@ -231,7 +218,8 @@ export class TimexParser {
     for (let i = 0; i < this.n;) {
       const t = T[i];
       if (t.k === 2 && t.w !== '\'') { i++; continue; }
-      if (t.k === 0 && !this.mayStart(t, i)) { i++; continue; }
+      // A word without flags (most words) starts nothing: mayStart would say no.
+      if (t.k === 0 && (t.c === 0 || !this.mayStart(t, i))) { i++; continue; }
       if (t.k === 1 && t.t.length !== 4 && !((T[i + 1]?.c ?? 0) & F_AFTER_NUMBER) && !t.t.includes('.') && !t.t.includes(':')) { i++; continue; }
       const hit = this.parseAt(i);
       if (hit) {
@@ -1659,6 +1647,9 @@ const FLAGS: Map<string, number> = (() => {
   set([...CAL_UNITS.keys(), ...PARTS_OF_DAY.keys(), 'same'], F_AFTER_THAT);
   return m;
 })();
+
+/** The flags of one-character ASCII tokens. */
+const ASCII_FLAGS: number[] = ASCII_CHARS.map(ch => FLAGS.get(ch) ?? 0);
 
 /** The lower-case ASCII words of FLAGS by hash, for the tokenizer. */
 interface LexEntry { w: string; c: number; next: LexEntry | undefined }

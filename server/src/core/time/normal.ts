@@ -8,8 +8,8 @@
 // sets `P1W`, `XXXX-WXX-2`. Unresolved relative dates keep X placeholders (`XXXX-05`, `XXXX-XX-XX`).
 
 import {
-  addDays, addMonths, daysInMonth, easter as easterOf, epochDay, isoWeek, mondayOfIsoWeek, nthWeekday, pad2, pad4,
-  quarterOf, Season, SEASON_START_MONTH, seasonOf, weekday, Ymd, ymdString,
+  addDays, addMonths, daysInMonth, easter as easterOf, epochDay, fromEpochDay, isoWeek, mondayOfIsoWeek, nthWeekday, pad2, pad4,
+  quarterOf, Season, SEASON_START_MONTH, seasonOf, Ymd, ymdString,
 } from './calendar';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
@@ -293,8 +293,16 @@ export function resolve(nf: TimexNF, ctx: ResolveContext): Resolution {
   }
 }
 
+/** The last reference date named, and its name: the refiner resolves every mention against the same one. */
+let lastRefName: { ref: Ymd; y: number; m: number; d: number; source: string | undefined; name: string } | undefined;
+
 function refName(ctx: ResolveContext): string {
-  return `the reference date ${ymdString(ctx.ref!)}${ctx.refSource ? ` (${ctx.refSource})` : ''}`;
+  const ref = ctx.ref!;
+  const c = lastRefName;
+  if (c && c.ref === ref && c.y === ref.y && c.m === ref.m && c.d === ref.d && c.source === ctx.refSource) return c.name;
+  const name = `the reference date ${ymdString(ref)}${ctx.refSource ? ` (${ctx.refSource})` : ''}`;
+  lastRefName = { ref, y: ref.y, m: ref.m, d: ref.d, source: ctx.refSource, name };
+  return name;
 }
 
 function resolveRelative(nf: RelativeNF, ctx: ResolveContext): Resolution {
@@ -350,9 +358,12 @@ function candidates(nf: PartialNF, ref: Ymd): Cal[] {
     : nf.yearOffset !== undefined ? [ref.y + nf.yearOffset] : [ref.y - 1, ref.y, ref.y + 1];
   if (nf.weekday !== undefined && nf.month === undefined) {
     // A weekday alone: the instances in the weeks around the reference date.
+    const refDay = epochDay(ref.y, ref.m, ref.d);
     for (let k = -10; k <= 10; k++) {
-      const day = addDays(ref, k);
-      if (weekday(day) === nf.weekday) out.push({ gran: 'day', y: day.y, m: day.m, d: day.d });
+      // ISO weekday of the epoch day (1970-01-01 was a Thursday), as calendar.weekday computes it.
+      if (((((refDay + k + 3) % 7) + 7) % 7) + 1 !== nf.weekday) continue;
+      const day = fromEpochDay(refDay + k);
+      out.push({ gran: 'day', y: day.y, m: day.m, d: day.d });
     }
     return out;
   }
