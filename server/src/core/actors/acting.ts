@@ -17,7 +17,24 @@ const ACTS = new Set(('said says say denied denies deny has have had will would 
   'recalled closed reopened blocked halted allowed agreed accepted proposed unveiled issued released delivered supplied armed funded ' +
   'helped aided joined led leads began begins started starts stepped continued continues also reportedly').split(' '));
 
-const WORD = /^\s*([A-Za-z]+)/;
+/** Whether a char code is JS white space (what `\s` matches). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The first word after `end` (white space skipped, ASCII letters, within 40 characters), lower-cased, or ''. */
+function wordAfter(text: string, end: number): string {
+  const limit = Math.min(text.length, end + 40);
+  let i = end;
+  while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  const s = i;
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+  }
+  return i > s ? text.slice(s, i).toLowerCase() : '';
+}
 
 
 /** A test over the annotations of one document; `isName` says which neighbours may be coordinated subjects. */
@@ -26,9 +43,8 @@ export function actingTest(text: string, annotations: readonly Annotation[], isN
   const next = new Map<Annotation, Annotation>();
   for (let i = 0; i + 1 < sorted.length; i++) next.set(sorted[i], sorted[i + 1]);
   const acts = (a: Annotation, depth: number): boolean => {
-    const m = WORD.exec(text.slice(a.end, a.end + 40));
-    if (!m) return false;
-    const w = m[1].toLowerCase();
+    const w = wordAfter(text, a.end);
+    if (!w) return false;
     if (ACTS.has(w)) return true;
     if (w === 'and' && depth === 0) {
       const b = next.get(a);

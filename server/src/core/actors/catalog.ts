@@ -31,6 +31,9 @@ export class ActorCatalog {
   maxWords = 1;
   /** First folded words of the names (after a leading `the`): a window starting elsewhere is skipped at once. */
   readonly firstWords = new Set<string>();
+  /** Proper word prefixes of the names' keys (`syrian`, `syrian democratic`): a longer window that does not
+   *  start with one cannot match, so the recognizer stops extending it. */
+  readonly namePrefixes = new Set<string>();
 
   add(a: Actor): void {
     const prev = this.byId.get(a.id);
@@ -51,6 +54,7 @@ export class ActorCatalog {
       if (words.length === 0) continue;
       this.maxWords = Math.max(this.maxWords, words.length + 1);
       this.firstWords.add(words[0]);
+      for (let i = 1; i < words.length; i++) this.namePrefixes.add(words.slice(0, i).join(' '));
       push(this.byKey, words.join(' '), a);
     }
     for (const c of a.capitals ?? []) this.byCapital.set(foldWords(c).join(' '), a);

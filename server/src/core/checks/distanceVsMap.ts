@@ -53,7 +53,7 @@ const NOT_THE_PLACE_AFTER = /^(?:['’]s[ \u00a0]|[ \u00a0]+(?:border|borders|fr
 interface Claim { d: Annotation; p1: Annotation; p2: Annotation; route: boolean }
 
 function isPoint(a: Annotation | undefined): a is Annotation {
-  return !!a && a.category === 'place' && !!a.place && !a.unresolved && isPointPlace(a.place);
+  return !!a && isPlaceMention(a) && !!a.place && !a.unresolved && isPointPlace(a.place);
 }
 
 export const distanceVsMap: Check = {
@@ -66,7 +66,7 @@ export const distanceVsMap: Check = {
     const text = doc.text;
     // Places and distances in text order, with their neighbours; other annotations are transparent
     // only where the patterns allow (a bracketed conversion).
-    const list = annotations.filter(a => a.category === 'place' || a.category === 'distance');
+    const list = annotations.filter(a => isPlaceMention(a) || a.category === 'distance');
     const claims: Claim[] = [];
     for (let i = 0; i < list.length; i++) {
       const d = list[i];
@@ -183,4 +183,12 @@ function anyPairFits(gz: Gazetteer, c: Claim, loKm: number, hiKm: number, h: Ret
     if (fits(distanceKm(x.lat, x.lon, y.lat, y.lon), x.r, y.r, loKm, hiKm, h, route)) return true;
   }
   return false;
+}
+
+/**
+ * A mention that names a place as a whole: a place, or another name the gazetteer placed on its whole span
+ * (the tagger may call a sentence-initial town an organization; a place inside a longer name does not count).
+ */
+function isPlaceMention(a: Annotation): boolean {
+  return a.category === 'place' || (!!a.place && a.category !== 'misc' && !a.data?.placeSpan);
 }

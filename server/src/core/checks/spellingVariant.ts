@@ -66,14 +66,22 @@ export const spellingVariant: Check = {
   defaultSeverity: 'information',
   run(annotations) {
     const forms = new Map<string, Form>();
+    // The form of each distinct spelling, folded once (names repeat).
+    const formOfText = new Map<string, Form | null>();
     for (const a of annotations) {
       if (a.category !== 'place' || (!a.place && !a.unresolved)) continue;
-      const words = foldWords(a.text);
-      if (words.length === 0) continue;
-      const strict = words.join('');
-      let f = forms.get(strict);
-      if (!f) forms.set(strict, f = { text: a.text, strict, loose: looseKeyOfWords(words), looseWords: looseWordsOf(a.text), mentions: [] });
-      f.mentions.push(a);
+      let f = formOfText.get(a.text);
+      if (f === undefined) {
+        const words = foldWords(a.text);
+        if (words.length === 0) f = null;
+        else {
+          const strict = words.join('');
+          f = forms.get(strict);
+          if (!f) forms.set(strict, f = { text: a.text, strict, loose: looseKeyOfWords(words), looseWords: looseWordsOf(a.text), mentions: [] });
+        }
+        formOfText.set(a.text, f);
+      }
+      if (f) f.mentions.push(a);
     }
     const list = [...forms.values()];
     if (list.length < 2) return [];
@@ -81,17 +89,31 @@ export const spellingVariant: Check = {
     const parent = list.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
     const entryOf = (f: Form) => f.mentions[0].place?.id ?? (f.mentions[0].data?.knownFeature as { id?: string } | undefined)?.id;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i], b = list[j];
-        let same = a.loose === b.loose && a.loose.length > 3;
-        if (!same) same = tailVariant(a, b) || tailVariant(b, a);
-        if (!same) {
-          const ea = entryOf(a), eb = entryOf(b);
-          same = !!ea && ea === eb && a.strict.length >= 5 && b.strict.length >= 5 && !a.strict.startsWith(b.strict) &&
-            !b.strict.startsWith(a.strict) && levenshtein(a.strict, b.strict, 2) <= 2;
+    const union = (i: number, j: number) => { const a = find(i), b = find(j); if (a !== b) parent[a] = b; };
+    // Only forms that can be variants are compared: equal loose keys, a form and the tails of the longer
+    // ones, forms of one entry (bucketed; the groups do not depend on the order of the unions).
+    const byLoose = new Map<string, number[]>(), byWords = new Map<string, number[]>(), byEntry = new Map<string, number[]>();
+    const bucket = (m: Map<string, number[]>, k: string, i: number) => { const l = m.get(k); if (l) l.push(i); else m.set(k, [i]); };
+    list.forEach((f, i) => {
+      if (f.loose.length > 3) bucket(byLoose, f.loose, i);
+      if (f.looseWords.length > 0) bucket(byWords, f.looseWords.join(' '), i);
+      const e = entryOf(f);
+      if (e && f.strict.length >= 5) bucket(byEntry, e, i);
+    });
+    for (const l of byLoose.values()) for (let q = 1; q < l.length; q++) union(l[0], l[q]);
+    list.forEach((long, j) => {
+      const n = long.looseWords.length;
+      for (let k = 1; k < n; k++) {
+        const shorts = byWords.get(long.looseWords.slice(n - k).join(' '));
+        if (shorts) for (const i of shorts) if (tailVariant(list[i], long)) union(i, j);
+      }
+    });
+    for (const l of byEntry.values()) {
+      for (let x = 0; x < l.length; x++) {
+        for (let y = x + 1; y < l.length; y++) {
+          const a = list[l[x]], b = list[l[y]];
+          if (!a.strict.startsWith(b.strict) && !b.strict.startsWith(a.strict) && levenshtein(a.strict, b.strict, 2) <= 2) union(l[x], l[y]);
         }
-        if (same) parent[find(i)] = find(j);
       }
     }
     const groups = new Map<number, Form[]>();
@@ -103,11 +125,13 @@ export const spellingVariant: Check = {
       g.sort((x, y) => y.mentions.length - x.mentions.length || y.looseWords.length - x.looseWords.length || x.mentions[0].start - y.mentions[0].start);
       const majority = g[0];
       const all = g.flatMap(f => f.mentions).sort((x, y) => x.start - y.start);
+      const formOf = new Map<Annotation, Form>();
+      for (const f of g) for (const m of f.mentions) if (!formOf.has(m)) formOf.set(m, f);
       const summary = g.map(f => `'${f.text}'${f.mentions.length > 1 ? ` (${f.mentions.length}×)` : ''}`).join(', ');
       const fixes: Fix[] = g.map(f => {
         const edits: TextEdit[] = [];
         for (const m of all) {
-          if (g.find(x => x.mentions.includes(m)) === f) continue;
+          if (formOf.get(m) === f) continue;
           const newText = replacementFor(f, m);
           if (newText !== m.text) edits.push({ start: m.start, end: m.end, newText });
         }

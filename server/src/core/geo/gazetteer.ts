@@ -63,17 +63,23 @@ class BaseIndex {
 
   /** Postings of an exact key (see keys.ts), best first. */
   postings(key: string): Uint32Array {
+    const ki = this.keyIndex(key);
+    return ki < 0 ? EMPTY : this.post.subarray(this.postOff[ki], this.postOff[ki + 1]);
+  }
+
+  /** The index of an exact key, or -1 (its postings are post[postOff[ki]..postOff[ki + 1]]). */
+  keyIndex(key: string): number {
     const table = this.table, mask = table.length - 1;
     let h = hashKey(key) & mask;
     for (;;) {
       const k = table[h];
-      if (k === 0) return EMPTY;
+      if (k === 0) return -1;
       const ki = k - 1;
       const s = this.keyOff[ki], e = this.keyOff[ki + 1];
       if (e - s === key.length) {
         let same = true;
         for (let i = 0; i < key.length; i++) if (this.keyBlob[s + i] !== key.charCodeAt(i)) { same = false; break; }
-        if (same) return this.post.subarray(this.postOff[ki], this.postOff[ki + 1]);
+        if (same) return ki;
       }
       h = (h + 1) & mask;
     }
@@ -97,6 +103,8 @@ export class Gazetteer {
   private readonly extra: AnalystEntry[] = [];
   private readonly extraKeys = new Map<string, number[]>();
   private readonly names = new Map<number, string>();
+  /** Look-ups by words and limit, memoised (news repeats its names; a miss costs several probes of the table). */
+  private readonly lookups = new Map<number, Map<string, Candidate[]>>();
 
   constructor(private readonly base: BaseIndex | undefined) {
     this.baseCount = base ? base.header.entries : 0;
@@ -109,6 +117,7 @@ export class Gazetteer {
   addExtra(e: AnalystEntry): void {
     const id = this.baseCount + this.extra.length;
     this.extra.push(e);
+    this.lookups.clear();
     const seen = new Set<string>();
     for (const [name, flag] of [[e.name, POST_PRIMARY], ...e.aliases.map(a => [a, POST_PRIMARY] as const)] as [string, number][]) {
       const words = foldWords(name);
@@ -128,9 +137,23 @@ export class Gazetteer {
     return this.lookupWords(foldWords(text), limit);
   }
 
+  /** Candidates for the folded words of a name (the array is shared: read it, do not change it). */
   lookupWords(words: string[], limit = 40): Candidate[] {
     if (words.length === 0) return [];
-    const strictKey = words.join('');
+    let memo = this.lookups.get(limit);
+    if (!memo) this.lookups.set(limit, memo = new Map());
+    const mk = words.length === 1 ? words[0] : words.join(' ');
+    let r = memo.get(mk);
+    if (r === undefined) {
+      r = this.lookupUncached(words, limit);
+      if (memo.size > 50000) memo.clear();
+      memo.set(mk, r);
+    }
+    return r;
+  }
+
+  private lookupUncached(words: string[], limit: number): Candidate[] {
+    const strictKey = words.length === 1 ? words[0] : words.join('');
     if (strictKey.length < 2) return [];
     const out: Candidate[] = [];
     // Each entry is listed once under a key, so no de-duplication is needed within one key; the loose key
@@ -144,15 +167,25 @@ export class Gazetteer {
     // Analyst entries first: their own gazetteer wins ties.
     const xs = this.extraKeys.get(strictKey);
     if (xs) add(xs, true);
-    if (this.base) add(this.base.postings(strictKey), true);
+    if (this.base) this.addBase(out, strictKey, true, limit);
     if (out.length > 0) return out;
     const loose = looseKeyOfWords(words);
     if (loose.length > 3) {
       const xl = this.extraKeys.get(loose);
       if (xl) add(xl, false);
-      if (this.base) add(this.base.postings(loose), false);
+      if (this.base) this.addBase(out, loose, false, limit);
     }
     return out;
+  }
+
+  private addBase(out: Candidate[], key: string, strict: boolean, limit: number): void {
+    const b = this.base!;
+    const ki = b.keyIndex(key);
+    if (ki < 0) return;
+    for (let i = b.postOff[ki], e = b.postOff[ki + 1]; i < e && out.length < limit; i++) {
+      const p = b.post[i];
+      out.push({ entry: p >>> 2, flag: p & 3, strict });
+    }
   }
 
   // ---- entry accessors
@@ -170,9 +203,16 @@ export class Gazetteer {
   }
   countryName(cc: string): string {
     if (!this.base || !cc) return cc;
-    const k = this.base.header.countries.indexOf(cc);
-    return k >= 0 ? this.base.header.countryNames[k] : cc;
+    let byCode = this.countryNames;
+    if (!byCode) {
+      byCode = this.countryNames = new Map();
+      const h = this.base.header;
+      // The first of a code wins, as indexOf found it.
+      for (let k = h.countries.length - 1; k >= 0; k--) byCode.set(h.countries[k], h.countryNames[k]);
+    }
+    return byCode.has(cc) ? byCode.get(cc)! : cc;
   }
+  private countryNames: Map<string, string> | undefined;
   /** `CC.code` of the first-level region, or '' (for grouping places of one region). */
   adminKey(i: number): string {
     if (i >= this.baseCount) return this.ex(i).adminKey ?? '';

@@ -34,10 +34,31 @@ export function foldWords(name: string): string[] {
 
 /** The folded words of a piece of text, before `finishWords` (recognizers fold each token once). */
 export function foldRaw(text: string): string[] {
+  const fast = foldAscii(text);
+  if (fast) return fast;
   let s = /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(MARKS, '').toLowerCase();
   s = s.replace(APOSTROPHES, '');
   if (/[^\x00-\x7f]/.test(s)) s = s.replace(/[^\x00-\x7f]/g, ch => SPECIAL[ch] ?? ' ');
   return s.split(/[^a-z0-9]+/).filter(w => w.length > 0);
+}
+
+/**
+ * `foldRaw` of printable ASCII text without building regex results: lower case, `'` and backquote dropped,
+ * any other character outside [a-z0-9] ends a word. Undefined for other text (the general path folds it).
+ */
+function foldAscii(text: string): string[] | undefined {
+  const out: string[] = [];
+  let word = '';
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return undefined;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) { word += String.fromCharCode(c); continue; }
+    if (c === 39 || c === 96) continue; // apostrophes are dropped, not separators
+    if (word) { out.push(word); word = ''; }
+  }
+  if (word) out.push(word);
+  return out;
 }
 
 /** Expands abbreviations before a following word (`St. Louis`) and drops a leading `the`. Returns a new array. */
@@ -49,6 +70,11 @@ export function finishWords(raw: string[]): string[] {
   }
   if (words.length > 1 && words[0] === 'the') words.shift();
   return words;
+}
+
+/** A folded word as `finishWords` writes it when another word follows (`st` -> `saint`). */
+export function expandAbbrev(w: string): string {
+  return ABBREV[w] ?? w;
 }
 
 /** Whether a name is written in Latin letters (other scripts are not indexed: the texts are English). */

@@ -52,18 +52,19 @@ interface Cand {
   entry: number; flag: number; strict: boolean; cls: number; base: number; score: number;
   // The entry's facts, read once (they are asked for in every round).
   cc: string; adm: string; unresolved: boolean; lat: number; lon: number;
+  /** cos(lat), and the country and first-level region as small numbers of this run (-1: none). */
+  cosLat: number; ci: number; ai: number;
 }
 interface Group {
   key: string;
-  members: number[];
   cands: Cand[];
   choice: number; // index into cands, -1 none
   margin: number;
   ev: number;      // OR of members' evidence
   confirmed: boolean;
   /** Groups of names written right after this one as `This, That`. */
-  next: Set<number>;
-  prev: Set<number>;
+  next: number[];
+  prev: number[];
   count: number;
   acting: boolean;
   /** The SUPPORT_CANDIDATES-th best base score (only the better candidates compete for support). */
@@ -95,15 +96,22 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   const groups: Group[] = [];
   const byKey = new Map<string, number>();
   const groupOf: number[] = [];
+  // Countries and regions as small numbers: the focus weights are arrays, not maps, in the rounds below.
+  const ids = new Map<string, number>();
+  const intern = (k: string): number => {
+    if (!k) return -1;
+    let v = ids.get(k);
+    if (v === undefined) ids.set(k, v = ids.size);
+    return v;
+  };
   inputs.forEach((m, i) => {
     let g = byKey.get(m.key);
     if (g === undefined) {
       g = groups.length;
       byKey.set(m.key, g);
-      groups.push({ key: m.key, members: [], cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: new Set(), prev: new Set(), count: 0, acting: true, supportCut: -Infinity });
+      groups.push({ key: m.key, cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: [], prev: [], count: 0, acting: true, supportCut: -Infinity });
     }
     const G = groups[g];
-    G.members.push(i);
     G.ev |= m.ev;
     G.confirmed ||= m.confirmed;
     G.acting &&= !!m.acting;
@@ -117,9 +125,12 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
           (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
         const unresolved = gz.unresolved(entry);
         if (unresolved) base -= 0.5;
+        // The analyst's own entries (dateline.gazetteers) are what they want this name to mean.
+        if (entry >= gz.baseCount) base += 5;
         // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
         if (m.acting && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
-        G.cands.push({ entry, flag, strict, cls, base, score: base, cc: gz.country(entry), adm: gz.adminKey(entry), unresolved, lat: gz.lat(entry), lon: gz.lon(entry) });
+        const cc = gz.country(entry), adm = gz.adminKey(entry), lat = gz.lat(entry);
+        G.cands.push({ entry, flag, strict, cls, base, score: base, cc, adm, unresolved, lat, lon: gz.lon(entry), cosLat: Math.cos(lat * RAD), ci: intern(cc), ai: intern(adm) });
       }
       // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
       for (const c of G.cands) {
@@ -139,21 +150,25 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     if (!/^\s*,\s*$/.test(text.slice(a.end, b.start))) continue;
     const ga = groupOf[order[q]], gb = groupOf[order[q + 1]];
     if (ga === gb) continue;
-    groups[ga].next.add(gb);
-    groups[gb].prev.add(ga);
+    if (!groups[ga].next.includes(gb)) groups[ga].next.push(gb);
+    if (!groups[gb].prev.includes(ga)) groups[gb].prev.push(ga);
   }
 
   // ---- initial choice by prior
-  for (const G of groups) choose(G, c => c.base);
+  for (const G of groups) choose(G, false);
 
   // Each name's vote for the document's focus (country, first-level region, centre), kept current as choices
   // change: names are re-scored one after another (most confident first), each seeing the others' latest
   // choices, so that two names that fit together settle together instead of flipping in turn.
-  interface Vote { cc: string; adm: string; w: number; x: number; y: number; z: number }
-  const countryW = new Map<string, number>(), adminW = new Map<string, number>();
+  const nIds = ids.size;
+  const countryW = new Float64Array(nIds), adminW = new Float64Array(nIds);
   const sum = { total: 0, x: 0, y: 0, z: 0 };
-  const voteOf = (G: Group): Vote => {
-    if (G.choice < 0) return { cc: '', adm: '', w: 0, x: 0, y: 0, z: 0 };
+  // Each group's current vote: country and region (-1 none), weight and its point on the unit sphere, weighted.
+  const vC = new Int32Array(groups.length), vA = new Int32Array(groups.length);
+  const vW = new Float64Array(groups.length), vX = new Float64Array(groups.length), vY = new Float64Array(groups.length), vZ = new Float64Array(groups.length);
+  const voteOf = (gi: number): void => {
+    const G = groups[gi];
+    if (G.choice < 0) { vC[gi] = -1; vA[gi] = -1; vW[gi] = 0; vX[gi] = 0; vY[gi] = 0; vZ[gi] = 0; return; }
     const c = G.cands[G.choice];
     const conf = 0.3 + 0.7 * Math.min(1, G.margin / 3);
     // A village's vote counts little: a stray match (a surname that is also a hamlet) must not swing the focus.
@@ -161,21 +176,22 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     // A government acting through its capital or country says little about where the story happens.
     const w = (G.acting ? 0.3 : 1) * conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) *
       (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
-    const cc = c.cc, adm = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? '' : c.adm;
     let x = 0, y = 0, z = 0;
     if (!c.unresolved && c.cls !== CLS_REGION) {
       const la = c.lat * RAD, lo = c.lon * RAD;
       x = w * Math.cos(la) * Math.cos(lo); y = w * Math.cos(la) * Math.sin(lo); z = w * Math.sin(la);
     }
-    return { cc, adm, w, x, y, z };
+    vC[gi] = c.ci; vA[gi] = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? -1 : c.ai;
+    vW[gi] = w; vX[gi] = x; vY[gi] = y; vZ[gi] = z;
   };
-  const apply = (v: Vote, sign: number) => {
-    if (v.cc) countryW.set(v.cc, (countryW.get(v.cc) ?? 0) + sign * v.w);
-    if (v.adm) adminW.set(v.adm, (adminW.get(v.adm) ?? 0) + sign * v.w);
-    sum.total += sign * v.w; sum.x += sign * v.x; sum.y += sign * v.y; sum.z += sign * v.z;
+  const apply = (gi: number, sign: number) => {
+    const w = vW[gi];
+    if (vC[gi] >= 0) countryW[vC[gi]] += sign * w;
+    if (vA[gi] >= 0) adminW[vA[gi]] += sign * w;
+    sum.total += sign * w; sum.x += sign * vX[gi]; sum.y += sign * vY[gi]; sum.z += sign * vZ[gi];
   };
-  const votes = groups.map(voteOf);
-  for (const v of votes) apply(v, 1);
+  for (let gi = 0; gi < groups.length; gi++) voteOf(gi);
+  for (let gi = 0; gi < groups.length; gi++) apply(gi, 1);
   const order2 = groups.map((_, gi) => gi).sort((a, b) => weightOf(groups[b]) - weightOf(groups[a]));
 
   // Anchor points of the support term, sorted by latitude: a candidate looks only at the points less than
@@ -184,7 +200,6 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   const LAT_WINDOW = SUPPORT_KM / 111.2 + 0.01;
   let aLat = new Float64Array(0), aLon = new Float64Array(0), aCos = new Float64Array(0), aK = new Int32Array(0);
   const dminOf = new Float64Array(MAX_ANCHOR_GROUPS).fill(Infinity);
-  const touched = new Int32Array(MAX_ANCHOR_GROUPS);
   let anchorGi: number[] = [];
 
   for (let round = 0, changed = true; round < MAX_ROUNDS && changed; round++) {
@@ -204,31 +219,31 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         for (const c of best) pts.push({ lat: c.lat, lon: c.lon, cos: Math.cos(c.lat * RAD), k });
       }
       pts.sort((a, b) => a.lat - b.lat);
-      aLat = Float64Array.from(pts, p => p.lat); aLon = Float64Array.from(pts, p => p.lon);
-      aCos = Float64Array.from(pts, p => p.cos); aK = Int32Array.from(pts, p => p.k);
+      aLat = new Float64Array(pts.length); aLon = new Float64Array(pts.length); aCos = new Float64Array(pts.length); aK = new Int32Array(pts.length);
+      for (let q = 0; q < pts.length; q++) { const p = pts[q]; aLat[q] = p.lat; aLon[q] = p.lon; aCos[q] = p.cos; aK[q] = p.k; }
     }
     const nAnchors = anchorGi.length;
     for (const gi of order2) {
       const G = groups[gi];
       if (G.cands.length === 0) continue;
-      const o = votes[gi];
-      const rest = sum.total - o.w;
+      const oW = vW[gi], oC = vC[gi], oA = vA[gi];
+      const rest = sum.total - oW;
       // The document's centre without this name: nearer candidates get a little more (Geneva in a Syria story).
-      let centre: [number, number] | undefined;
+      let hasCentre = false, cLat = 0, cLon = 0, cCos = 0;
       {
-        const x = sum.x - o.x, y = sum.y - o.y, z = sum.z - o.z;
+        const x = sum.x - vX[gi], y = sum.y - vY[gi], z = sum.z - vZ[gi];
         const h = Math.sqrt(x * x + y * y);
-        if (h + Math.abs(z) > 1e-6) centre = [Math.atan2(z, h) / RAD, Math.atan2(y, x) / RAD];
+        if (h + Math.abs(z) > 1e-6) { hasCentre = true; cLat = Math.atan2(z, h) / RAD; cLon = Math.atan2(y, x) / RAD; cCos = Math.cos(cLat * RAD); }
       }
       const self = anchorGi.indexOf(gi);
       // Only the better candidates compete for support (the rest cannot win on it).
       const supportCut = G.supportCut;
       for (const c of G.cands) {
         let s = c.base;
-        const cc = c.cc;
-        if (rest > 1e-9 && cc) s += COUNTRY_FOCUS * Math.max(0, (countryW.get(cc) ?? 0) - (o.cc === cc ? o.w : 0)) / rest;
-        const adm = c.adm;
-        if (rest > 1e-9 && adm && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, (adminW.get(adm) ?? 0) - (o.adm === adm ? o.w : 0)) / rest;
+        const ci = c.ci;
+        if (rest > 1e-9 && ci >= 0) s += COUNTRY_FOCUS * Math.max(0, countryW[ci] - (oC === ci ? oW : 0)) / rest;
+        const ai = c.ai;
+        if (rest > 1e-9 && ai >= 0 && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, adminW[ai] - (oA === ai ? oW : 0)) / rest;
         if (c.base >= supportCut && POINT_CLASSES.has(c.cls) && nAnchors > 0 && !c.unresolved) {
           const la = c.lat, lo = c.lon;
           // Nearest point of each other anchor name, over the points within the latitude window only.
@@ -244,35 +259,37 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
             let dlon = Math.abs(lo - aLon[q]); if (dlon > 180) dlon = 360 - dlon;
             const dx = dlon * 111.2 * aCos[q];
             const d2 = dx * dx + dy * dy;
-            if (d2 < dminOf[k]) { if (dminOf[k] === Infinity) touched[nt++] = k; dminOf[k] = d2; }
+            if (d2 < dminOf[k]) { dminOf[k] = d2; nt++; }
           }
           // Summed in anchor order, as the names rank.
-          if (nt > 1) touched.subarray(0, nt).sort();
           let support = 0;
-          for (let t = 0; t < nt; t++) {
-            const k = touched[t], dmin = dminOf[k];
-            dminOf[k] = Infinity;
-            const add = dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
-            if (add) support += add;
+          if (nt > 0) {
+            for (let k = 0; k < nAnchors; k++) {
+              const dmin = dminOf[k];
+              if (dmin === Infinity) continue;
+              dminOf[k] = Infinity;
+              const add = dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
+              if (add) support += add;
+            }
           }
           s += SUPPORT * Math.min(support, 2.5);
         }
-        if (centre && !c.unresolved) {
-          const d = distanceKm(c.lat, c.lon, centre[0], centre[1]);
+        if (hasCentre && !c.unresolved) {
+          const d = distanceCos(c.lat, c.lon, c.cosLat, cLat, cLon, cCos);
           s += CENTRE * Math.max(0, 1 - d / 4000);
         }
         // `This, That`: this inside that, that containing this.
-        for (const h of G.next) if (containedIn(gz, c, groups[h])) { s += 5; break; }
-        for (const h of G.prev) if (contains(gz, c, groups[h])) { s += 5; break; }
+        for (let q = 0; q < G.next.length; q++) if (containedIn(c, groups[G.next[q]])) { s += 5; break; }
+        for (let q = 0; q < G.prev.length; q++) if (contains(c, groups[G.prev[q]])) { s += 5; break; }
         c.score = s;
       }
       const before = G.choice;
-      choose(G, c => c.score);
+      choose(G, true);
       if (G.choice !== before) changed = true;
       // Keep the focus current for the names after this one.
-      apply(o, -1);
-      votes[gi] = voteOf(G);
-      apply(votes[gi], 1);
+      apply(gi, -1);
+      voteOf(gi);
+      apply(gi, 1);
     }
   }
 
@@ -301,6 +318,9 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     if (ev & EV_TITLE) return false;
     const cue = (ev & CUES) !== 0;
     const big = c.cls === CLS_COUNTRY || c.cls === CLS_ADMIN1 || c.cls === CLS_REGION;
+    // A single word in capitals that the name tagger did not take for a place (CRICKET, TENNIS in a headline):
+    // only a country, region or state, a dateline, or a cued name.
+    if (!big && !cue && !(ev & EV_DATELINE) && m.end - m.start > 2 && !/[\s\p{Ll}]/u.test(text.slice(m.start, m.end))) return false;
     const pop = gz.population(c.entry);
     if (ev & EV_STOPWORD) return cue && c.strict && (big || pop >= 10000);
     if (c.flag === POST_ABBREV) return true;
@@ -352,10 +372,10 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   return result;
 }
 
-function choose(G: Group, score: (c: Cand) => number): void {
+function choose(G: Group, byScore: boolean): void {
   let best = -1, bs = -Infinity, second = -Infinity;
   for (let k = 0; k < G.cands.length; k++) {
-    const s = score(G.cands[k]);
+    const s = byScore ? G.cands[k].score : G.cands[k].base;
     if (s > bs) { second = bs; bs = s; best = k; } else if (s > second) second = s;
   }
   G.choice = best;
@@ -363,20 +383,20 @@ function choose(G: Group, score: (c: Cand) => number): void {
 }
 
 /** Whether `c` lies in one of the region-like candidates of group H. */
-function containedIn(gz: Gazetteer, c: Cand, H: Group): boolean {
+function containedIn(c: Cand, H: Group): boolean {
   for (const d of H.cands) {
-    if (regionContains(gz, d, c)) return true;
+    if (regionContains(d, c)) return true;
   }
   return false;
 }
 /** Whether `c` (a region-like candidate) contains one of the candidates of group H. */
-function contains(gz: Gazetteer, c: Cand, H: Group): boolean {
+function contains(c: Cand, H: Group): boolean {
   for (const d of H.cands) {
-    if (regionContains(gz, c, d)) return true;
+    if (regionContains(c, d)) return true;
   }
   return false;
 }
-function regionContains(gz: Gazetteer, region: Cand, place: Cand): boolean {
+function regionContains(region: Cand, place: Cand): boolean {
   if (region.entry === place.entry) return false;
   if (region.cls === CLS_COUNTRY) return place.cls !== CLS_COUNTRY && place.cc === region.cc;
   if (region.cls === CLS_ADMIN1) {
@@ -391,4 +411,12 @@ function regionContains(gz: Gazetteer, region: Cand, place: Cand): boolean {
       distanceKm(region.lat, region.lon, place.lat, place.lon) < 60;
   }
   return false;
+}
+
+/** `distanceKm` (geo/gazetteer.ts) with the cosines of the latitudes given: the same arithmetic, fewer calls. */
+function distanceCos(lat1: number, lon1: number, cos1: number, lat2: number, lon2: number, cos2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r, dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + cos1 * cos2 * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
 }

@@ -4,18 +4,18 @@
 // (Syrian Democratic Forces, not Syrian); the place refiner still hangs the place on it (actor.country aside).
 import type { SegmentRecognizer } from '../api';
 import { actorsProvider, ActorCatalog, isAcronym } from '../actors/catalog';
-import { finishWords, foldRaw } from '../geo/keys';
-import { charClass, TokenSpans, tokenSpans, UPPER } from '../text/tokenize';
+import { expandAbbrev, finishWords, foldRaw } from '../geo/keys';
+import { segmentSpans } from '../geo/tokens';
+import { charClass, UPPER } from '../text/tokenize';
 import type { Mention } from '../types';
-
-const scratch = new TokenSpans(512);
 
 function capitalized(text: string, s: number): boolean { return charClass(text.charCodeAt(s)) === UPPER; }
 
 export function recognizeActors(text: string, cat: ActorCatalog): Mention[] {
-  const spans = tokenSpans(text, scratch);
+  const spans = segmentSpans(text);
   const n = spans.count;
-  const starts = spans.starts.slice(0, n), ends = spans.ends.slice(0, n);
+  // The scratch's own arrays (valid below n; nothing here tokenizes again before we are done).
+  const starts = spans.starts, ends = spans.ends;
   const tok = (k: number) => text.slice(starts[k], ends[k]);
   const allCaps = !/\p{Ll}/u.test(text);
   const out: Mention[] = [];
@@ -32,10 +32,18 @@ export function recognizeActors(text: string, cat: ActorCatalog): Mention[] {
     // Longest alias first, over words of any case (Syrian army, US-led coalition), never across punctuation.
     const maxLen = Math.min(cat.maxWords, n - k);
     const words: string[][] = [];
+    // The window stops growing once its words (abbreviations expanded, as before a further word) are no
+    // prefix of any name: no longer window can match then (a token with no folded words adds nothing).
+    let prefix = '';
+    let bounded = true;
     for (let len = 1; len <= maxLen; len++) {
       const t = tok(k + len - 1);
       if (!/[\p{L}\p{N}]/u.test(t)) break;
-      words.push(foldRaw(t));
+      const w = foldRaw(t);
+      if (len === 1 && w[0] === 'the') bounded = false; // finishWords drops a leading `the`: no bound
+      if (bounded && len > 1 && w.length > 0 && !cat.namePrefixes.has(prefix)) break;
+      words.push(w);
+      for (const x of w) prefix = prefix ? prefix + ' ' + expandAbbrev(x) : expandAbbrev(x);
     }
     for (let len = words.length; len >= 1 && !matched; len--) {
       const flat = finishWords(([] as string[]).concat(...words.slice(0, len)));

@@ -11,7 +11,8 @@ import {
 } from '../geo/evidence';
 import { POST_ABBREV } from '../geo/format';
 import { finishWords, foldRaw } from '../geo/keys';
-import { charClass, TokenSpans, tokenSpans, UPPER } from '../text/tokenize';
+import { segmentSpans } from '../geo/tokens';
+import { charClass, UPPER } from '../text/tokenize';
 import type { Mention } from '../types';
 
 /** Lower-case words that may stand inside a name (Bosnia and Herzegovina, Rostov-on-Don, Deir ez Zor). */
@@ -107,13 +108,13 @@ function isAllCaps(text: string, s: number, e: number): boolean {
   return letters >= 2;
 }
 
-const spansScratch = new TokenSpans(512);
 type Lower = (k: number) => string;
 
 export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
-  const spans = tokenSpans(text, spansScratch);
+  const spans = segmentSpans(text);
   const n = spans.count;
-  const starts = spans.starts.slice(0, n), ends = spans.ends.slice(0, n);
+  // The scratch's own arrays (valid below n; nothing here tokenizes again before we are done).
+  const starts = spans.starts, ends = spans.ends;
   const tok = (k: number) => text.slice(starts[k], ends[k]);
   // Lower-case forms and folded words only for the tokens looked at (most are not).
   const lowerCache: (string | undefined)[] = new Array(n);

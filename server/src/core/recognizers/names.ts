@@ -16,7 +16,7 @@ let lastTagger: Tagger | undefined;
 export const names: SegmentRecognizer = {
   id: 'ner',
   categories: ['person', 'organization', 'place', 'misc'],
-  priority: 10,
+  priority: 30,
   recognize(segment, ctx) {
     const c = ctx.settings.categories;
     if (!c.person && !c.organization && !c.place && !c.misc) return [];

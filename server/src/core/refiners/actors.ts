@@ -15,15 +15,20 @@ export const actorsRefiner: Refiner = {
     const cat = doc.knowledge.get(actorsProvider);
     let gz: Gazetteer | undefined;
     const acts = actingTest(doc.text, annotations, a => !!a.place || a.category === 'place');
+    // Catalogue look-ups per distinct name (names repeat through an article).
+    const byName = new Map<string, ReturnType<typeof cat.lookup>>();
+    const lookup = (t: string) => { let r = byName.get(t); if (!r) byName.set(t, r = cat.lookup(t.replace(/^the\s+/i, ''))); return r; };
+    const capitals = new Map<string, ReturnType<typeof cat.capital>>();
+    const capitalOf = (t: string) => { if (capitals.has(t)) return capitals.get(t); const r = cat.capital(t); capitals.set(t, r); return r; };
     return annotations.map(a => {
       if (a.actor) return a;
       if (a.category === 'organization' || a.category === 'misc') {
-        const found = cat.lookup(a.text.replace(/^the\s+/i, ''));
+        const found = lookup(a.text);
         if (found.length === 0) return a;
         return { ...a, actor: cat.ref(found[0]) };
       }
       if (a.category !== 'place') return a;
-      const capital = cat.capital(a.text);
+      const capital = capitalOf(a.text);
       if (a.place && (a.place.kind === 'country' || a.place.kind === 'capital') || capital) {
         if (!acts(a)) return a;
         const g = gz ??= doc.knowledge.get(gazetteerProvider);

@@ -15,7 +15,7 @@ import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_DEMONYM } from '
 import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlaces, LinkInput, LinkOutput } from '../geo/linker';
-import type { Annotation } from '../types';
+import type { Annotation, PlaceRef } from '../types';
 
 /** Keys of a name as written, memoised: the same names recur on every edit. */
 const keyMemo = new Map<string, { strict: string; loose: string; tail: string | undefined }>();
@@ -44,7 +44,7 @@ function lookupPacked(gz: Gazetteer, text: string): number[] {
 }
 
 /** Below this score margin over a rival more than 161 km away, a name is left ambiguous. */
-const AMBIGUITY_MARGIN = 1.5;
+const AMBIGUITY_MARGIN = 1.6;
 
 const BIG = new Set([CLS_COUNTRY, CLS_ADMIN1, CLS_REGION]);
 /**
@@ -85,15 +85,23 @@ export const places: Refiner = {
     }
     if (gzList.length === 0 && nerPlaces.length === 0) return annotations;
     const drop = new Set<Annotation>();
+    // One PlaceRef per entry, copied for each mention (one sense per discourse: names repeat).
+    const refs = new Map<number, PlaceRef>();
+    const placeRef = (e: number): PlaceRef => {
+      let r = refs.get(e);
+      if (!r) refs.set(e, r = gz.placeRef(e));
+      return { ...r };
+    };
 
     // Settle overlaps with the NER's names.
     const others = [...names, ...nerPlaces].sort((a, b) => a.start - b.start);
     const sameSpanName = new Map<Annotation, Annotation>();
     const modifierOf = new Map<Annotation, Annotation>();
+    const nerConfirmed = new Set<Annotation>();
     for (const g of gzList) {
       for (const o of overlapping(others, g)) {
         if (o.category === 'place') {
-          if (o.start === g.start && o.end === g.end) { drop.add(o); continue; }     // the same name: keep the one with candidates
+          if (o.start === g.start && o.end === g.end) { drop.add(o); nerConfirmed.add(g); continue; } // the same name: keep the one with candidates, confirmed by the NER
           const gInsideO = o.start <= g.start && o.end >= g.end;
           const oInsideG = g.start <= o.start && g.end >= o.end;
           if (oInsideG) { drop.add(o); continue; }
@@ -110,13 +118,14 @@ export const places: Refiner = {
           sameSpanName.set(g, o);
           continue;
         }
-        if (g.start <= o.start && g.end >= o.end) continue; // a longer name than the NER's (Tishreen dam): overlaps settles it
+        // A longer place name than the NER's place or misc name (the al-Tanf garrison, Tishreen dam): the longer one.
+        if (g.start <= o.start && g.end >= o.end) { if (o.category === 'misc') drop.add(o); continue; }
         // Inside or across a NER name: the NER's name wins when it looks like one name; a span joining two
         // names or running over lower-case words (Moscow and Tehran, Abu Kamal near the) is the NER's slip and
         // the gazetteer's name stays. A place inside an organisation's or event's name (Texas Department of
         // ..., Dublin City Council, University of Alexandria, Georgian Interior Ministry) is linked and the
         // organisation carries it as its `place`.
-        if (o.source !== 'actors' && !nameLike(o.text)) continue;
+        if (o.source !== 'actors' && !nameLike(o.text)) { if (o.source === 'ner') drop.add(o); continue; }
         if (o.category !== 'person' && g.start >= o.start && g.end <= o.end) { modifierOf.set(g, o); continue; }
         drop.add(g);
       }
@@ -128,7 +137,7 @@ export const places: Refiner = {
     for (const g of gzList) {
       if (drop.has(g)) continue;
       const d = g.data!.gz as GazetteerData;
-      inputs.push({ start: g.start, end: g.end, key: keysOf(g.text).strict, cands: d.c, ev: d.ev, confirmed: false, modifier: modifierOf.has(g) });
+      inputs.push({ start: g.start, end: g.end, key: keysOf(g.text).strict, cands: d.c, ev: d.ev, confirmed: nerConfirmed.has(g), modifier: modifierOf.has(g) });
       subjects.push(g);
     }
     for (const p of nerPlaces) {
@@ -136,7 +145,7 @@ export const places: Refiner = {
       inputs.push({ start: p.start, end: p.end, key: keysOf(p.text).strict, cands: lookupPacked(gz, p.text), ev: 0, confirmed: true });
       subjects.push(p);
     }
-    const subjectIndex = new Map(subjects.map((a, i) => [a, i]));
+    let subjectIndex: Map<Annotation, number> | undefined;
     // A NER name made of nothing but place names (Egyptian-US, Syria-Turkey) is those places, not one name.
     const hostParts = new Map<Annotation, Annotation[]>();
     for (const [g, host] of modifierOf) { const l = hostParts.get(host); if (l) l.push(g); else hostParts.set(host, [g]); }
@@ -146,6 +155,7 @@ export const places: Refiner = {
       for (const g of parts) for (let i = g.start; i < g.end; i++) rest[i - host.start] = ' ';
       if (/^[\s\-–/,&]*(and)?[\s\-–/,&]*$/.test(rest.join(''))) {
         drop.add(host);
+        subjectIndex ??= new Map(subjects.map((a, i) => [a, i]));
         for (const g of parts) { modifierOf.delete(g); const k = subjectIndex.get(g); if (k !== undefined) inputs[k].modifier = false; }
       }
     }
@@ -165,7 +175,7 @@ export const places: Refiner = {
         const h = changed.get(host) ?? { ...host };
         const prevScore = (h.data?.placeScore as number | undefined) ?? -Infinity;
         if (!h.place || r.score > prevScore) {
-          h.place = gz.placeRef(r.entry);
+          h.place = placeRef(r.entry);
           h.data = { ...h.data, placeSpan: { start: a.start, end: a.end, text: a.text }, placeEntry: r.entry, placeScore: r.score, countryName: gz.countryName(h.place.country) };
           changed.set(host, h);
         }
@@ -183,7 +193,7 @@ export const places: Refiner = {
         const pop = r.entry >= 0 ? gz.population(r.entry) : 0;
         const titled = (inp.ev & EV_TITLE) !== 0;
         const strong = other.category === 'person'
-          ? !titled && (strict ? big || (cue && pop >= 1000) || pop >= 100000 || (inp.ev & EV_DATELINE) !== 0
+          ? !titled && (strict ? big || (cue && pop >= 1000) || (inp.ev & EV_DATELINE) !== 0
             : cue && (inp.ev & EV_MULTI) !== 0 && (big || pop >= 100000))
           : strict && (big || cue || cls === CLS_FEATURE || (cand !== undefined && candFlag(cand) === POST_DEMONYM));
         if (strong) drop.add(other); else { drop.add(a); continue; }
@@ -199,15 +209,18 @@ export const places: Refiner = {
       if (entry >= 0 && r.farMargin < AMBIGUITY_MARGIN) {
         b.unresolved = true;
         b.place = undefined;
-        b.data = { ...b.data, ambiguous: [gz.placeRef(entry), gz.placeRef(r.rival)], countryNames: [gz.countryName(gz.country(entry)), gz.countryName(gz.country(r.rival))] };
+        b.data = { ...b.data, ambiguous: [placeRef(entry), placeRef(r.rival)], countryNames: [gz.countryName(gz.country(entry)), gz.countryName(gz.country(r.rival))] };
       } else if (entry >= 0 && gz.unresolved(entry)) {
         b.unresolved = true;
         b.place = undefined;
         b.data = { ...b.data, knownFeature: { id: gz.id(entry), name: gz.name(entry), kind: gz.kind(entry), country: gz.country(entry), countryName: gz.countryName(gz.country(entry)), note: gz.note(entry) } };
       } else if (entry >= 0) {
-        b.place = gz.placeRef(entry);
+        b.place = placeRef(entry);
         b.unresolved = undefined;
         b.data = { ...b.data, placeEntry: entry, countryName: gz.countryName(b.place.country), placeNote: gz.note(entry), aliases: gz.aliases(entry).slice(0, 8) };
+        // A nationality (Iraqi, Syrians) is a misc name that points at its country, not a place name.
+        if (inp.cands.some(c => candEntry(c) === entry && candFlag(c) === POST_DEMONYM) &&
+          !inp.cands.some(c => candEntry(c) === entry && candFlag(c) !== POST_DEMONYM)) b.category = 'misc';
       } else {
         b.unresolved = true;
       }
