@@ -13,6 +13,7 @@ import {
 } from './core/index';
 import type { FigureValue } from './core/index';
 import { formatSI } from './core/units';
+import { isValidDate } from './core/time/calendar';
 
 const USAGE = `Usage:
   dateline annotate [--format ${exporters.map(e => e.id).join('|')}] [--reference-date YYYY-MM-DD] [--out DIR] FILE...
@@ -68,9 +69,7 @@ function parseArgs(argv: string[]): Options {
 
 function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  return !!m && isValidDate(+m[1], +m[2], +m[3]);
 }
 
 /** Reads a text file, or explains why it is not one. UTF-8 (BOM stripped) and UTF-16 with a BOM are accepted. */

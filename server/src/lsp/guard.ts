@@ -9,9 +9,9 @@ export function describe(error: unknown): string {
   return String(error);
 }
 
-/** Wraps a request handler: an error becomes `fallback` (logged), a ResponseError passes through. */
-export function guardRequest<P extends unknown[], R>(
-  log: Logger, name: string, fallback: R, handler: (...args: P) => R | Promise<R>,
+/** Wraps a request handler: a ResponseError passes through; any other error is logged and answered by `onError`. */
+function guarded<P extends unknown[], R>(
+  log: Logger, name: string, handler: (...args: P) => R | Promise<R>, onError: (error: unknown) => R | ResponseError<void>,
 ): (...args: P) => Promise<R | ResponseError<void>> {
   return async (...args: P) => {
     try {
@@ -19,24 +19,24 @@ export function guardRequest<P extends unknown[], R>(
     } catch (error) {
       if (error instanceof ResponseError) return error;
       log.error(`dateline: ${name} failed: ${describe(error)}`);
-      return fallback;
+      return onError(error);
     }
   };
+}
+
+/** Wraps a request handler: an error becomes `fallback` (logged), a ResponseError passes through. */
+export function guardRequest<P extends unknown[], R>(
+  log: Logger, name: string, fallback: R, handler: (...args: P) => R | Promise<R>,
+): (...args: P) => Promise<R | ResponseError<void>> {
+  return guarded(log, name, handler, () => fallback);
 }
 
 /** Wraps a request handler whose failure the client should see as an error response. */
 export function guardStrict<P extends unknown[], R>(
   log: Logger, name: string, handler: (...args: P) => R | Promise<R>,
 ): (...args: P) => Promise<R | ResponseError<void>> {
-  return async (...args: P) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      if (error instanceof ResponseError) return error;
-      log.error(`dateline: ${name} failed: ${describe(error)}`);
-      return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  return guarded(log, name, handler, error =>
+    new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 /** Wraps a notification handler or an event listener. */
