@@ -20,10 +20,19 @@ export const overlaps: Refiner = {
   id: 'overlaps',
   order: 100,
   refine(annotations) {
-    const sorted = [...annotations].sort((a, b) =>
-      a.start - b.start || b.end - a.end || priority(b) - priority(a));
+    // Priorities read once per annotation, then an index sort (a Map look-up per comparison is slow).
+    const n = annotations.length;
+    const prio = new Float64Array(n);
+    const order = new Array<number>(n);
+    for (let i = 0; i < n; i++) { prio[i] = priority(annotations[i]); order[i] = i; }
+    order.sort((i, j) => {
+      const a = annotations[i], b = annotations[j];
+      return a.start - b.start || b.end - a.end || prio[j] - prio[i];
+    });
     const kept: Annotation[] = [];
-    for (const a of sorted) {
+    const keptPrio: number[] = [];
+    for (const idx of order) {
+      const a = annotations[idx], pa = prio[idx];
       let keep = true;
       // Kept annotations never overlap each other, so their ends ascend like their starts: walk back
       // only while they reach into `a`.
@@ -31,11 +40,11 @@ export const overlaps: Refiner = {
         const k = kept[i];
         if (k.end <= a.start) break;
         if (k.start === a.start && k.end === a.end) { merge(k, a); keep = false; break; }
-        const pa = priority(a), pk = priority(k);
+        const pk = keptPrio[i];
         const aWins = pa > pk || (pa === pk && a.end - a.start > k.end - k.start);
-        if (aWins) { kept.splice(i, 1); } else { keep = false; }
+        if (aWins) { kept.splice(i, 1); keptPrio.splice(i, 1); } else { keep = false; }
       }
-      if (keep) kept.push(a);
+      if (keep) { kept.push(a); keptPrio.push(pa); }
     }
     return kept;
   },

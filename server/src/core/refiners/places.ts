@@ -200,7 +200,10 @@ export const places: Refiner = {
       }
       const { gz: _gz, ...restData } = (a.data ?? {}) as Record<string, unknown>;
       void _gz;
-      const b: Annotation = { ...a, data: restData };
+      // `a` is this analysis's own copy (the pipeline copies every cached mention): update it in place; only
+      // its `data` object is shared with the recognizer cache, so that is replaced, never changed.
+      const b: Annotation = a;
+      b.data = restData;
       let entry = r.entry;
       // A name the NER found that matches only loosely a small place nobody else supports stays unresolved.
       if (entry >= 0 && inp.confirmed && !inp.cands.some(c => candEntry(c) === entry && candStrict(c)) &&

@@ -32,14 +32,28 @@ function isBreak(c: number): boolean { return c === 10 || c === 13 || c === 0x20
 const LOWER_OR_DIGIT = /[\p{Ll}\p{Nd}]/u;
 const CLOSERS = '"\'”’»)]';
 
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 39;
+  return WORD_CHAR.test(text[i]);
+}
+const WORD_CHAR = /[\p{L}.']/u;
+
 function abbreviationBefore(text: string, dot: number): boolean {
   let i = dot - 1;
-  while (i >= 0 && /[\p{L}.']/u.test(text[i])) i--;
+  while (i >= 0 && dot - i <= 12 && isWordChar(text, i)) i--;
   const word = text.slice(i + 1, dot);
   if (word.length === 0) return false;
-  if (word.length === 1 && /\p{Lu}/u.test(word)) return true;          // initials: J. Smith
+  if (word.length === 1) { const c = word.charCodeAt(0); if ((c >= 65 && c <= 90) || /\p{Lu}/u.test(word)) return true; } // initials: J. Smith
   if (word.includes('.')) return true;                                 // U.S.  a.m.  e.g.
   return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Whether the character at i is a lower-case letter or a digit (a sentence does not start there). */
+function lowerOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return LOWER_OR_DIGIT.test(text[i]);
 }
 
 /** The characters where a segment may end: sentence punctuation and line breaks. */
@@ -87,7 +101,7 @@ export function segment(text: string): Segment[] {
         if (isSpace(d)) { k++; continue; }
         break;
       }
-      if (breaks >= 2 || k >= n || !LOWER_OR_DIGIT.test(text[k])) {
+      if (breaks >= 2 || k >= n || !lowerOrDigit(text, k)) {
         push(i);
         segStart = k;
       }
@@ -100,7 +114,7 @@ export function segment(text: string): Segment[] {
     if (j < n && isSpace(text.charCodeAt(j))) {
       let k = j;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
-      if (k < n && !isBreak(text.charCodeAt(k)) && !LOWER_OR_DIGIT.test(text[k]) &&
+      if (k < n && !isBreak(text.charCodeAt(k)) && !lowerOrDigit(text, k) &&
           !(c === 46 && abbreviationBefore(text, i))) {
         push(j);
         segStart = k;
