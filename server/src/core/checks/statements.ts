@@ -139,7 +139,9 @@ export function statements(annotations: readonly Annotation[], doc: DocumentCont
     if (!v) continue;
     const lineStart = Math.max(text.lastIndexOf('\n', f.start - 1) + 1, f.start - 120);
     const before = text.slice(lineStart, f.start);
-    const last = lastWord(before.replace(HEDGE_END, ''));
+    // The hedge can only be in the last few characters: match there (an end-anchored regex scans the whole string).
+    const cut = Math.max(0, before.length - 40);
+    const last = lastWord(before.slice(0, cut) + before.slice(cut).replace(HEDGE_END, ''));
     const push = (kind: MeasureKind, m: RegExpExecArray) => {
       const runStart = lineStart + m.index;
       const s = subjectAt(m[1], runStart, runStart + m[1].length, byEnd);
