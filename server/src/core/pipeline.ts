@@ -119,7 +119,7 @@ export class Analyzer {
  * This analysis's own copy of a cached mention, at its document offset. Every annotation gets the same keys in
  * the same order (one object shape for V8, which makes every later step faster); absent ones are undefined.
  */
-function placed(m: Mention, offset: number): Annotation {
+export function placed(m: Mention, offset: number): Annotation {
   return {
     id: '', category: m.category, start: m.start + offset, end: m.end + offset, text: m.text, source: m.source,
     value: m.value, place: m.place, actor: m.actor, unresolved: m.unresolved, data: m.data,

@@ -50,7 +50,4 @@ export class Knowledge {
     this.loaded.set(provider.id, value);
     return value;
   }
-
-  /** Whether a provider has been loaded already (for warm-up and tests). */
-  has(provider: KnowledgeProvider<unknown>): boolean { return this.loaded.has(provider.id); }
 }

@@ -19,7 +19,7 @@ export class CodePointMapper {
   /** UTF-16 index just after every line break (\n, \r\n, lone \r). */
   private readonly lineStarts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
@@ -54,6 +54,4 @@ export class CodePointMapper {
     const start = this.lineStarts[line];
     return { line: line + 1, col: this.toCodePoint(utf16) - this.toCodePoint(start) + 1 };
   }
-
-  get length(): number { return this.toCodePoint(this.text.length); }
 }
