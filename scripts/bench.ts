@@ -4,6 +4,7 @@
 //      edit -> diagnostics, hover, semantic tokens, peak resident memory (VmHWM).
 // The text comes from test/helpers/newsText.ts (the project's own templates), never from a corpus.
 import * as fs from 'fs';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import type { Hover, SemanticTokens } from 'vscode-languageserver-protocol';
 import { analyze, Analyzer } from '../server/src/core';
@@ -27,6 +28,10 @@ function coreThroughput(): void {
   const t0 = performance.now();
   analyze(new NewsGenerator(999).article());
   const warm = ms(t0);
+  // Steady state, as in a running server: one unmeasured pass lets V8 optimise the hot code first.
+  const t1 = performance.now();
+  new Analyzer().analyze(new NewsGenerator(998).text(1.2 * 1024 * 1024));
+  const jit = ms(t1);
   const rates: number[] = [];
   let size = 0;
   const started = performance.now();
@@ -42,11 +47,54 @@ function coreThroughput(): void {
     if (seed === 1) console.log(`core: ${(size / MB).toFixed(2)} MB, ${result.annotations.length} annotations, ${result.findings.length} findings, ${(s * 1000).toFixed(0)} ms`);
   }
   rates.sort((a, b) => a - b);
-  console.log(`core: knowledge warm-up ${warm.toFixed(0)} ms; MB/s over ${rates.length} texts: ${rates.map(r => r.toFixed(2)).join(', ')}`);
+  console.log(`core: knowledge warm-up ${warm.toFixed(0)} ms, first (unmeasured) 1.2 MB pass ${jit.toFixed(0)} ms; MB/s over ${rates.length} texts: ${rates.map(r => r.toFixed(2)).join(', ')}`);
   rows.push({
     metric: `core throughput (median of ${rates.length} × ${(size / MB).toFixed(1)} MB)`,
     value: rates[Math.floor(rates.length / 2)], unit: 'MB/s', budget: 5, higherIsBetter: true,
   });
+}
+
+/**
+ * Real news, when the shared corpora sit beside the project: the article texts of LGL and GeoVirus and the TEXT of
+ * every TimeML document, read at run time and joined (about 2 MB). Never stored in the project.
+ */
+function realNews(): string | undefined {
+  const root = path.resolve(__dirname, '..', '..', 'shared', 'corpora');
+  const parts: string[] = [];
+  try {
+    for (const f of ['lgl.xml', 'GeoVirus.xml']) {
+      const xml = fs.readFileSync(path.join(root, 'geo', f), 'utf8');
+      for (const m of xml.matchAll(/<text>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/text>/g)) parts.push(m[1]);
+    }
+    for (const dir of ['TimeBank', 'AQUAINT']) {
+      const d = path.join(root, 'timeml', dir);
+      for (const f of fs.readdirSync(d)) {
+        const m = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(fs.readFileSync(path.join(d, f), 'utf8'));
+        if (m) parts.push(m[1].replace(/<[^>]+>/g, ''));
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return parts.length ? parts.join('\n\n') : undefined;
+}
+
+function realNewsThroughput(): void {
+  const text = realNews();
+  if (!text) {
+    console.log('core on real news: skipped (../shared/corpora not found)');
+    return;
+  }
+  const size = Buffer.byteLength(text, 'utf8');
+  const rates: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    new Analyzer().analyze(text);
+    rates.push(size / MB / (ms(t) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  console.log(`core on real news (corpora texts, ${(size / MB).toFixed(2)} MB): MB/s over 3 passes: ${rates.map(r => r.toFixed(2)).join(', ')}`);
+  rows.push({ metric: `core throughput, real news (median of 3 × ${(size / MB).toFixed(1)} MB)`, value: rates[1], unit: 'MB/s', budget: 5, higherIsBetter: true });
 }
 
 /** A memory figure of a process from /proc/PID/status, in MB (NaN where there is no /proc). */
@@ -203,6 +251,7 @@ function table(): boolean {
 async function main(): Promise<void> {
   const t0 = performance.now();
   coreThroughput();
+  realNewsThroughput();
   await server();
   const ok = table();
   const os = require('os') as typeof import('os');

@@ -114,6 +114,17 @@ describe('pipeline', () => {
     assert.strictEqual(findReferenceDate('Date: 2017-02-30\nText'), undefined);
     assert.strictEqual(findReferenceDate('Published: 2016-02-29\nText')?.value, '2016-02-29');
   });
+  it('reports the time of every stage when asked', () => {
+    const a = new Analyzer();
+    const text = 'Troops advanced 12 km from Aleppo on Monday.\nThe convoy stopped.';
+    const timings = new Map<string, number>();
+    a.analyze(text, { timings });
+    for (const stage of ['segment', 'recognizers', 'refiner overlaps', 'sort and ids', 'check unit-malformed', 'sort findings']) {
+      assert.ok(timings.has(stage), stage);
+    }
+    for (const v of timings.values()) assert.ok(v >= 0 && Number.isFinite(v));
+    assert.deepStrictEqual(analyze(text).annotations, a.analyze(text).annotations, 'timings change nothing');
+  });
   it('cancels a running asynchronous analysis', async () => {
     const a = new Analyzer();
     const text = Array.from({ length: 4000 }, (_, i) => `Unit ${i} moved ${i % 90 + 1} km toward the river on day ${i}.`).join('\n');

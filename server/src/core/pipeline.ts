@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   referenceDate?: string;
   /** The analyst's per-file date (command "Set Article Date"): used when the text gives none. */
   fallbackReferenceDate?: string;
+  /** When given, receives the milliseconds each stage took (summed over runs): benchmarks and profiling. */
+  timings?: Map<string, number>;
 }
 
 export interface CancellationToken { readonly isCancellationRequested: boolean }
@@ -73,7 +75,16 @@ export class Analyzer {
       this.cache = new Map();
       this.cacheGeneration = knowledge.generation;
     }
+    const timings = options.timings;
+    let lapStart = timings ? performance.now() : 0;
+    const lap = (stage: string) => {
+      if (!timings) return;
+      const now = performance.now();
+      timings.set(stage, (timings.get(stage) ?? 0) + now - lapStart);
+      lapStart = now;
+    };
     const segments = segment(text);
+    lap('segment');
     const ctx: SegmentContext = { knowledge, settings };
     const used = new Map<string, Mention[]>();
     const annotations: Annotation[] = [];
@@ -83,7 +94,9 @@ export class Analyzer {
         mentions = recognizeSegment(seg, ctx);
         // Cached at once, so that a run cancelled later still leaves its work to the next one.
         this.cache.set(seg.text, mentions);
+        lap('recognizers');
         yield;
+        if (timings) lapStart = performance.now();
       }
       used.set(seg.text, mentions);
       for (const m of mentions) {
@@ -92,16 +105,22 @@ export class Analyzer {
     }
     // A finished run keeps only the segments the document still has.
     this.cache = used;
+    lap('recognizers');
 
     const doc: DocumentContext = {
       text, segments, knowledge, settings, memo: new Map(),
       referenceDate: referenceDateOf(text, options),
     };
     let result = annotations;
-    for (const refiner of refiners) result = refiner.refine(result, doc);
+    lap('reference date');
+    for (const refiner of refiners) {
+      result = refiner.refine(result, doc);
+      lap(`refiner ${refiner.id}`);
+    }
     result = result.filter(a => settings.categories[a.category] !== false);
     result.sort((a, b) => a.start - b.start || b.end - a.end);
     assignIds(result);
+    lap('sort and ids');
 
     const findings: Finding[] = [];
     for (const check of checks) {
@@ -109,8 +128,10 @@ export class Analyzer {
       if (setting === false) continue;
       const severity: Severity = typeof setting === 'string' ? setting : check.defaultSeverity;
       for (const f of check.run(result, doc)) findings.push({ ...f, severity: typeof setting === 'string' ? severity : f.severity });
+      lap(`check ${check.name}`);
     }
     findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+    lap('sort findings');
     return { text, referenceDate: doc.referenceDate, annotations: result, findings, problems: knowledge.problems };
   }
 }

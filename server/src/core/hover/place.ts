@@ -7,6 +7,7 @@ import type { AnalysisResult, HoverCard } from '../api';
 import { distanceKm } from '../geo/gazetteer';
 import type { Annotation, PlaceRef } from '../types';
 import { actorSection } from './actor';
+import { articleIndex } from './articleIndex';
 
 function fmt(n: number, digits = 5): string { return String(Math.round(n * 10 ** digits) / 10 ** digits); }
 function esc(s: string): string { return s.replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1'); }
@@ -47,8 +48,8 @@ export function placeSection(a: Annotation, result: AnalysisResult): string {
   }
   lines.push(`**${esc(p.name)}** — ${esc(where(p, d.countryName as string | undefined))}`);
   // Spellings of this place in the article.
-  const forms = new Map<string, number>();
-  for (const o of result.annotations) if (o.place?.id === p.id) forms.set(o.text, (forms.get(o.text) ?? 0) + 1);
+  const index = articleIndex(result);
+  const forms = index.places.get(p.id)?.forms ?? new Map<string, number>();
   const variants = [...forms.keys()].filter(f => f !== p.name);
   if (variants.length) lines.push(`In this article: ${variants.map(v => `“${esc(v)}”${forms.get(v)! > 1 ? ` (${forms.get(v)}×)` : ''}`).join(', ')}`);
   const aliases = (d.aliases as string[] | undefined)?.filter(x => !forms.has(x) && x !== p.name) ?? [];
@@ -58,12 +59,9 @@ export function placeSection(a: Annotation, result: AnalysisResult): string {
   if (p.areaKm2) facts.push(`area ${Math.round(p.areaKm2).toLocaleString('en-US')} km²`);
   lines.push(facts.join(' · '));
   // Distances to the article's other places (nearest first, at most six).
-  const seen = new Set<string>([p.id]);
   const others: { name: string; km: number }[] = [];
-  for (const o of result.annotations) {
-    const q = o.place;
-    if (!q || seen.has(q.id) || q.kind === 'country' || q.kind === 'continent' || q.kind === 'region') continue;
-    seen.add(q.id);
+  for (const q of index.distinctPlaces) {
+    if (q.id === p.id || q.kind === 'country' || q.kind === 'continent' || q.kind === 'region') continue;
     others.push({ name: q.name, km: distanceKm(p.lat, p.lon, q.lat, q.lon) });
   }
   others.sort((x, y) => x.km - y.km);
