@@ -4,7 +4,7 @@
 //   value F1 (relaxed matches whose TIMEX3 value equals the gold value).
 // Each document's DCT is its reference date. Also times the timex recognizer alone and the full pipeline.
 //
-//   npm run eval:timex [-- --corpus DIR] [--errors N] [--show-errors strict|relaxed|value]
+//   npm run eval:timex [-- --corpus DIR] [--errors N] [--show-errors strict|relaxed|value] [--context]
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -22,6 +22,8 @@ const root = path.resolve(__dirname, '..');
 const corpusDir = path.resolve(opt('--corpus') ?? path.join(root, '..', 'shared', 'corpora', 'timeml'));
 const errorsToShow = Number(opt('--errors') ?? 0);
 const errorKind = opt('--show-errors') ?? 'relaxed';
+/** `--context`: value errors with the text around them, as the other kinds have. */
+const withContext = args.includes('--context');
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' };
 function unescape(s: string): string {
@@ -132,7 +134,8 @@ for (const doc of docs) {
     if (g.value === s.value || notation(g.value) === notation(s.value)) notationTp++;
     if (g.value === s.value) { valueTp++; rowOf(g.type).value++; }
     else if (errorKind === 'value' && errors.length < errorsToShow) {
-      errors.push(`VALUE  ${doc.file} dct=${doc.dct} "${s.text}" sys=${s.value} gold "${g.text}"=${g.value} (${g.type})`);
+      errors.push(`VALUE  ${doc.file} dct=${doc.dct} "${s.text}" sys=${s.value} gold "${g.text}"=${g.value} (${g.type})` +
+        (withContext ? ` | …${doc.text.slice(Math.max(0, g.start - 120), g.end + 60).replace(/\s+/g, ' ')}…` : ''));
     }
     if (errorKind === 'strict' && (g.start !== s.start || g.end !== s.end) && errors.length < errorsToShow) {
       errors.push(`EXTENT ${doc.file} sys "${s.text}" gold "${g.text}" | …${doc.text.slice(Math.max(0, g.start - 40), g.end + 30).replace(/\s+/g, ' ')}…`);
@@ -164,6 +167,7 @@ console.log('measure            P      R      F1');
 console.log(`strict extent   ${f3(strict.p)}  ${f3(strict.r)}  ${f3(strict.f)}`);
 console.log(`relaxed extent  ${f3(relaxed.p)}  ${f3(relaxed.r)}  ${f3(relaxed.f)}`);
 console.log(`value           ${f3(value.p)}  ${f3(value.r)}  ${f3(value.f)}   (TempEval-3: relaxed match and the same TIMEX3 value)`);
+console.log(`                (${valueTp} correct values of ${relaxedSysTp} relaxed matches; ${strictTp} strict matches)`);
 console.log(`value, notation-insensitive ${f3(valueN.p)}  ${f3(valueN.r)}  ${f3(valueN.f)}   (W7=W07, 199=199X, 19XX=19, T17=T17:00, 1949-XX=1949)`);
 console.log('');
 console.log('gold type   gold  strict  relaxed  value   (system mentions of that type)');

@@ -8,6 +8,7 @@ import { findReferenceDate } from '../../server/src/core/referenceDate/index';
 import { dateline } from '../../server/src/core/referenceDate/dateline';
 import { timexRefiner } from '../../server/src/core/refiners/timex';
 import { easter, isoWeek, nthWeekday } from '../../server/src/core/time/calendar';
+import { tokenize } from '../../server/src/core/time/grammar';
 import { recognizeTimex } from '../../server/src/core/time/recognize';
 import { durationWords, setWords } from '../../server/src/core/time/words';
 import { segment } from '../../server/src/core/text/segment';
@@ -37,7 +38,7 @@ const CASES: [string, string, string, string, string?][] = [
   ['The minister said today that talks would go on.', 'today', '2017-06-09', 'DATE'],
   ['Rebels shelled the town last Tuesday.', 'last Tuesday', '2017-06-06', 'DATE'],
   ['The dam was finished two years ago.', 'two years ago', '2015', 'DATE'],
-  ['The border was quiet in the 1990s.', 'the 1990s', '199X', 'DATE'],
+  ['The border was quiet in the 1990s.', 'the 1990s', '199', 'DATE'],
   ['Fighting resumed this spring.', 'this spring', '2017-SP', 'DATE'],
   ['Convoys cross three times a week.', 'three times a week', 'P1W', 'SET'],
   ['Two people died yesterday.', 'yesterday', '2017-06-08', 'DATE'],
@@ -50,7 +51,7 @@ const CASES: [string, string, string, string, string?][] = [
   ['The army recently moved north.', 'recently', 'PAST_REF', 'DATE'],
   ['No talks are planned for the foreseeable future.', 'the foreseeable future', 'FUTURE_REF', 'DATE'],
   ['Output has doubled in the past three years.', 'the past three years', 'P3Y', 'DURATION'],
-  ['Attacks rose over the past year.', 'the past year', 'P1Y', 'DURATION'],
+  ['Attacks rose over the past year.', 'the past year', '2016', 'DATE'],
   ['Traffic fell in recent years.', 'recent years', 'PAST_REF', 'DATE'],
   ['The mine will close in the coming weeks.', 'the coming weeks', 'PXW', 'DURATION'],
   ['The truce took hold last night.', 'last night', '2017-06-08TNI', 'TIME'],
@@ -77,8 +78,8 @@ const CASES: [string, string, string, string, string?][] = [
   ['The budget for fiscal 2016 was cut.', 'fiscal 2016', '2016', 'DATE'],
   ['Sales fell in the first half of 2016.', 'the first half of 2016', '2016-H1', 'DATE'],
   ['The army returned late last year.', 'late last year', '2016', 'DATE', 'END'],
-  ['The dam dates from the mid-1980s.', 'the mid-1980s', '198X', 'DATE', 'MID'],
-  ['Music of the \'80s was loud.', 'the \'80s', '198X', 'DATE'],
+  ['The dam dates from the mid-1980s.', 'the mid-1980s', '198', 'DATE', 'MID'],
+  ['Music of the \'80s was loud.', 'the \'80s', '198', 'DATE'],
   ['The city was rebuilt in the 20th century.', 'the 20th century', '19', 'DATE'],
   ['The fort was taken more than four decades ago.', 'more than four decades ago', '1977', 'DATE', 'MORE_THAN'],
   ['He has led the group for nearly two years.', 'nearly two years', 'P2Y', 'DURATION', 'LESS_THAN'],
@@ -163,6 +164,114 @@ describe('timex: the tense and the previous date', () => {
   });
   it('a bare clock time takes the day mentioned before it', () => {
     assert.strictEqual(one('The attack began on June 3. It ended at 10 p.m.', REF, '10 p.m.').value.timex, '2017-06-03T22:00');
+  });
+});
+
+describe('timex: TimeML rules of the value (reference date 2017-06-09, a Friday)', () => {
+  const value = (text: string, expr: string, ref = REF) => one(text, ref, expr).value;
+  it('a decade is its first three digits (TIMEX3, TIMEX2), a century its first two', () => {
+    assert.strictEqual(value('Trade grew through the seventies.', 'the seventies').timex, '197');
+    assert.strictEqual(value('Wells dried up in the 1950s.', 'the 1950s').timex, '195');
+  });
+  it('`the past year`, `the last decade`: the unit before (TimeBank); `the past decade`, `past week`: a duration', () => {
+    assert.strictEqual(value('Attacks rose over the last decade.', 'the last decade').timex, '200');
+    const d = value('Attacks rose over the past decade.', 'the past decade');
+    assert.deepStrictEqual([d.timex, d.type], ['P10Y', 'DURATION']);
+  });
+  it('a spelled year after a month or a season (transcripts)', () => {
+    assert.strictEqual(value('In January nineteen ninety-seven the plant closed.', 'January nineteen ninety-seven').timex, '1997-01');
+    assert.strictEqual(value('Prices peaked in the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four').timex, '1994-WI');
+    // `two thousand` before a noun is a count, not the year of the month
+    assert.strictEqual(value('In May two thousand people marched.', 'May').timex, '2017-05');
+  });
+  it('`last Oct. 23` is that day, the last one before the reference date', () => {
+    assert.strictEqual(value('He was shot last Oct. 23 at home.', 'last Oct. 23').timex, '2016-10-23');
+  });
+  it('`the fiscal year ended Jan. 31` is a year long, like `the year ended`', () => {
+    const v = value('In the fiscal year ended Jan. 31, sales fell.', 'the fiscal year');
+    assert.deepStrictEqual([v.timex, v.type], ['P1Y', 'DURATION']);
+  });
+  it('`the quarter ended May 31` is the calendar quarter with most of its months (March-May: the second)', () => {
+    assert.strictEqual(value('Sales rose in the quarter ended May 31.', 'the quarter').timex, '2017-Q2');
+    assert.strictEqual(value('Profit fell in the quarter ending Jan. 31.', 'the quarter').timex, '2016-Q4');
+  });
+  it('`the 2015 period` with no quarter before is that year; `the 2015 quarter` stays a quarter of it', () => {
+    assert.strictEqual(value('Profit doubled from the 2015 period.', 'the 2015 period').timex, '2015');
+    assert.strictEqual(value('Profit doubled from the 2015 quarter.', 'the 2015 quarter').timex, '2015-QX');
+  });
+  it('`Easter week` is the ISO week of Easter Sunday; `Election Day` the Tuesday after the first Monday of November', () => {
+    assert.strictEqual(value('Pilgrims arrived during Easter week.', 'Easter week').timex, '2017-W15');
+    assert.strictEqual(value('Polls opened on Election Day.', 'Election Day').timex, '2016-11-08');
+  });
+  it('a part of the day before the day: `mid-afternoon yesterday`', () => {
+    const v = value('Shelling resumed mid-afternoon yesterday.', 'mid-afternoon yesterday');
+    assert.deepStrictEqual([v.timex, v.type, v.mod], ['2017-06-08TAF', 'TIME', 'MID']);
+  });
+  it('`the morning` is that part of the day mentioned before', () => {
+    assert.strictEqual(value('The talks opened on Tuesday. Fighting stopped in the morning.', 'the morning').timex, '2017-06-06TMO');
+  });
+  it('`May 2 and 3`: the second day is a date of its own, in the same month; not before a noun', () => {
+    assert.strictEqual(value('Talks were held on May 2 and 3.', '3').timex, '2017-05-03');
+    assert.deepStrictEqual(dates('Talks were held on May 2 and 3 people died.', REF).map(a => a.text), ['May 2']);
+  });
+  it('`that same day` leans on the date before, like `the same day`', () => {
+    assert.strictEqual(value('The bridge reopened on June 2 and the road that same day.', 'that same day').timex, '2017-06-02');
+  });
+  it('a year after a comma and a space is a year (`in 2014, 2015 and 2016`)', () => {
+    assert.deepStrictEqual(dates('Floods hit in 2014, 2015 and 2016.', REF).map(a => a.text), ['2014', '2015', '2016']);
+  });
+  it('`a quarter of the market` is a fraction; `a quarter of an hour` 15 minutes; `24 hours a day` a rate', () => {
+    assert.deepStrictEqual(dates('They control a quarter of the market.', REF).map(a => a.text), []);
+    assert.strictEqual(value('The talks lasted a quarter of an hour.', 'a quarter of an hour').timex, 'PT15M');
+    assert.deepStrictEqual(dates('Guards watch the gate 24 hours a day.', REF).map(a => a.text), ['24 hours']);
+  });
+  it('`the near term` is found without another temporal word in the sentence', () => {
+    assert.strictEqual(value('Analysts see risks in the near term.', 'the near term').timex, 'FUTURE_REF');
+  });
+});
+
+describe('timex: the tense of the clause (reference date 2017-06-09, a Friday)', () => {
+  const day = (text: string, expr: string) => one(text, REF, expr).value.timex;
+  it('`set` marks the future right before the date or with `to`/`for`; otherwise the past', () => {
+    assert.strictEqual(day('The vote is set for Tuesday.', 'Tuesday'), '2017-06-13');
+    assert.strictEqual(day('The board set a meeting for Tuesday.', 'Tuesday'), '2017-06-13');
+    assert.strictEqual(day('The judge set bail on Tuesday.', 'Tuesday'), '2017-06-06');
+  });
+  it('a participle after `be` is a passive, not a past tense (`will be held`)', () => {
+    assert.strictEqual(day('The talks will be held on Tuesday.', 'Tuesday'), '2017-06-13');
+    assert.strictEqual(day('The talks were held on Tuesday.', 'Tuesday'), '2017-06-06');
+  });
+  it('`by`/`until` a day is a deadline ahead, unless the clause is in the past perfect', () => {
+    assert.strictEqual(day('The army will withdraw by Tuesday.', 'Tuesday'), '2017-06-13');
+    assert.strictEqual(day('The army had withdrawn by Tuesday.', 'Tuesday'), '2017-06-06');
+  });
+  it('a plan in the past perfect (`had been due to`) is past; in the past (`was due to`) still ahead', () => {
+    assert.strictEqual(day('The offer had been due to expire Monday.', 'Monday'), '2017-06-05');
+    assert.strictEqual(day('The offer was due to expire Monday.', 'Monday'), '2017-06-12');
+  });
+  it('irregular past tenses mark the past (`came`, `bought`)', () => {
+    assert.strictEqual(day('The minister will confirm that the convoy came Monday.', 'Monday'), '2017-06-05');
+  });
+  it('a capitalised word in -ed is a name, not a past tense (`the United States`)', () => {
+    assert.strictEqual(day('The delegation will be traveling to the United States Thursday.', 'Thursday'), '2017-06-15');
+  });
+});
+
+describe('timex: tokens', () => {
+  it('splits words (any script), numbers with separators and single other characters, with exact offsets', () => {
+    const text = 'Él llegó el 9.6.2017 a las 10:30, con 1,000 hombres\u{1F600}.';
+    const toks = tokenize(text);
+    for (const t of toks) assert.strictEqual(text.slice(t.s, t.e), t.t);
+    assert.deepStrictEqual(toks.map(t => t.t), ['Él', 'llegó', 'el', '9.6.2017', 'a', 'las', '10:30', ',', 'con', '1,000', 'hombres', '\u{1F600}', '.']);
+    assert.deepStrictEqual(toks.slice(0, 2).map(t => [t.w, t.k, t.cap]), [['él', 0, true], ['llegó', 0, false]]);
+    assert.deepStrictEqual([toks[3].k, toks[6].k, toks[7].k], [1, 1, 2]);
+  });
+  it('the parser reuses its token arrays: results do not depend on what was recognized before', () => {
+    const long = 'On June 9, 2017, two years after the flood, troops returned for three weeks, and again last Tuesday morning.';
+    const first = JSON.stringify(recognizeTimex(long));
+    recognizeTimex('Tomorrow.');
+    recognizeTimex(long + ' ' + long);
+    assert.strictEqual(JSON.stringify(recognizeTimex(long)), first);
   });
 });
 

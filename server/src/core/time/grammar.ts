@@ -6,6 +6,12 @@
 // and the TimeBank/AQUAINT practice: determiners and modifiers are inside (`the past three years`,
 // `early May`, `more than four decades ago`, `nearly two years`), prepositions are outside (`in`, `on`,
 // `over`, `since`), and so are `about`/`around`/`some` before a duration (they set APPROX).
+//
+// Speed (it runs on every sentence with a trigger word): the tokens are parallel typed arrays reused from
+// segment to segment (no object per token; a word outside the lexicon is sliced only if a rule reads it);
+// the parse visits only the candidate tokens (words with lexicon flags, numbers, apostrophes); at a number
+// and at `the` each rule is tried only when the next token can continue it; `core` results are kept per
+// token for the parse loop's second visit after a qualifier (`around 300 people`).
 
 import type { Season } from './calendar';
 import { isValidDate } from './calendar';
@@ -13,24 +19,8 @@ import {
   CAL_UNITS, DECADE_WORDS, DurUnit, MONTH_ABBREVIATIONS, MONTHS, ONES, ORDINAL_SUFFIX, ORDINALS, PARTS_OF_DAY,
   SEASONS, SET_ADVERBS, TENS, TIME_ZONES, UNITS, VAGUE, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 } from './lexicon';
+import { PARTIAL_FIELDS, sameShape } from './normal';
 import type { ClockTime, PartOfDay, PartialNF, RelativeNF, TimexNF, TimexType, Unit } from './normal';
-
-export interface Token {
-  s: number;
-  e: number;
-  /** Lower-case text. */
-  w: string;
-  /** Text as written. */
-  t: string;
-  /** 0 word, 1 number, 2 punctuation. */
-  k: 0 | 1 | 2;
-  /** White space before it. */
-  gap: boolean;
-  /** Starts with an upper-case letter. */
-  cap: boolean;
-  /** Word-class flags (F_*), looked up once per token. */
-  c: number;
-}
 
 export interface Hit {
   /** Token range, end exclusive. */
@@ -55,81 +45,168 @@ function isSpace(c: number): boolean {
 }
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** A token built at one place, so that all tokens share one hidden class. */
-class Tok implements Token {
-  constructor(
-    public s: number, public e: number, public w: string, public t: string, public k: 0 | 1 | 2,
-    public gap: boolean, public cap: boolean, public c: number,
-  ) {}
-}
+/** The lower-case code of an ASCII letter, 0 for any other ASCII character. */
+const LOWER_OF: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? c | 32 : 0));
 
 /** One-character strings of ASCII punctuation, shared by all tokens. */
 const ASCII_CHARS: string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
+// Bits of a token's kind byte: the kind (0 word, 1 number, 2 other) in the low bits, then:
+/** White space (or the start of the text) before it. */
+const K_GAP = 4;
+/** Starts with an upper-case letter. */
+const K_CAP = 8;
+/** A word starting in lower case, of more than four letters, ending in `ed` (a past tense, for the tense of a clause). */
+const K_ED = 16;
+const KIND = 3;
+
 /**
- * Splits text into numbers (`1,000`, `10:30`, `09.06.2017`), runs of letters, and single other characters
- * (a surrogate pair stays one token). A hand-written scanner: it runs on every sentence with a trigger.
- * An ASCII word is looked up in the lexicon by a hash of its lower-case letters: a word of the lexicon
- * written in lower case gets the lexicon's string and is not sliced; another word in lower case is sliced
- * once (`t` and `w` are the same string).
+ * The tokens of one segment, in parallel arrays (no object per token): numbers (`1,000`, `10:30`,
+ * `09.06.2017`), runs of letters, and single other characters (a surrogate pair stays one). `W[k]` is the
+ * token's lower-case text and `TT[k]` its text as written, or '' while no rule has asked: an ASCII word is
+ * looked up in the lexicon by a hash of its lower-case letters, a word of the lexicon gets the lexicon's
+ * string, and any other word is sliced from the text only if a rule reads it (most words never are).
+ *
+ * One instance, reused by every segment: a parser's tokens are valid until the next segment is tokenized.
  */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let prevEnd = 0;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) { i++; continue; }
-    const s = i;
-    const gap = s > prevEnd || s === 0;
-    if (isDigit(c)) {
-      i++;
-      for (;;) {
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
-        const d = text.charCodeAt(i);
-        if ((d === 46 || d === 44 || d === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) { i++; continue; }
-        break;
-      }
-      const t = text.slice(s, i);
-      out.push(new Tok(s, i, t, t, 1, gap, false, FLAGS.get(t) ?? 0));
-    } else if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isLetter(c, text, i)) {
-      let ascii = c < 128;
-      let upper = c <= 90;
-      let h = ascii ? c | 32 : 0;
-      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d < 128) {
-          if (d >= 97 && d <= 122) { /* lower */ } else if (d >= 65 && d <= 90) upper = true; else break;
-          h = (Math.imul(h, 31) + (d | 32)) | 0;
-          i++;
-        } else {
-          if (!isLetter(d, text, i)) break;
-          ascii = false;
+class Tokens {
+  text = '';
+  n = 0;
+  S = new Int32Array(256);
+  E = new Int32Array(256);
+  K = new Uint8Array(256);
+  C = new Int32Array(256);
+  W: string[] = [];
+  TT: string[] = [];
+  /** The tokens that may start an expression (a word with flags, a number, an apostrophe), in order. */
+  cand = new Int32Array(64);
+  nCand = 0;
+  /** `core` results by token, valid where memoStamp[k] === stamp (one stamp per segment). */
+  memoStamp = new Int32Array(256);
+  memoHit: (Hit | undefined)[] = [];
+  stamp = 0;
+
+  private grow(): void {
+    const cap = this.S.length * 2;
+    const s = new Int32Array(cap); s.set(this.S); this.S = s;
+    const e = new Int32Array(cap); e.set(this.E); this.E = e;
+    const k = new Uint8Array(cap); k.set(this.K); this.K = k;
+    const c = new Int32Array(cap); c.set(this.C); this.C = c;
+    const m = new Int32Array(cap); m.set(this.memoStamp); this.memoStamp = m;
+  }
+
+  private push(s: number, e: number, k: number, c: number, w: string, t: string): void {
+    const n = this.n;
+    if (n === this.S.length) this.grow();
+    this.S[n] = s; this.E[n] = e; this.K[n] = k; this.C[n] = c;
+    this.W[n] = w; this.TT[n] = t;
+    this.n = n + 1;
+    if (c !== 0 || (k & KIND) === 1 || w === '\'') {
+      if (this.nCand === this.cand.length) { const a = new Int32Array(this.cand.length * 2); a.set(this.cand); this.cand = a; }
+      this.cand[this.nCand++] = n;
+    }
+  }
+
+  /** Splits `text` (a hand-written scanner: it runs on every sentence with a trigger). */
+  fill(text: string): void {
+    this.text = text;
+    this.n = 0;
+    this.nCand = 0;
+    this.stamp = (this.stamp + 1) | 0;
+    const n = text.length;
+    let prevEnd = 0;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 128 && isSpace(c)) { i++; continue; }
+      const s = i;
+      const gap = s > prevEnd || s === 0 ? K_GAP : 0;
+      if (c < 128 && LOWER_OF[c] !== 0) {
+        let upper = c <= 90;
+        let h = c | 32;
+        let ascii = true;
+        i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d < 128) {
+            const l = LOWER_OF[d];
+            if (l === 0) break;
+            if (l !== d) upper = true;
+            h = (Math.imul(h, 31) + l) | 0;
+            i++;
+          } else if (isLetter(d, text, i)) { ascii = false; i += d >= 0xd800 && d <= 0xdbff ? 2 : 1; }
+          else break;
+        }
+        const cap = c <= 90 ? K_CAP : 0;
+        if (ascii) {
+          // (a capitalised word is a name, not a verb: `the United States`)
+          const ed = cap === 0 && i - s > 4 && (text.charCodeAt(i - 1) | 32) === 100 && (text.charCodeAt(i - 2) | 32) === 101 ? K_ED : 0;
+          let lex = LEX[h & LEX_MASK];
+          while (lex !== undefined && (lex.h !== h || !sameWord(text, s, i, lex.w))) lex = lex.next;
+          if (lex !== undefined) this.push(s, i, gap | cap | ed, lex.c, lex.w, upper ? '' : lex.w);
+          else this.push(s, i, gap | cap | ed, 0, '', '');
+        } else this.pushOther(s, i, 0, gap);
+      } else if (c >= 48 && c <= 57) {
+        i++;
+        for (;;) {
+          while (i < n && isDigit(text.charCodeAt(i))) i++;
+          const d = text.charCodeAt(i);
+          if ((d === 46 || d === 44 || d === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) { i++; continue; }
+          break;
+        }
+        const t = text.slice(s, i);
+        this.push(s, i, 1 | gap, FLAGS.get(t) ?? 0, t, t);
+      } else if (c >= 128 && isLetter(c, text, i)) {
+        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d < 128 ? !((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) : !isLetter(d, text, i)) break;
           i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
         }
-      }
-      if (ascii) {
-        let lex = LEX_BY_HASH.get(h);
-        while (lex !== undefined && !sameWord(text, s, i, lex.w)) lex = lex.next;
-        const t = lex !== undefined && !upper ? lex.w : text.slice(s, i);
-        const w = lex !== undefined ? lex.w : upper ? t.toLowerCase() : t;
-        out.push(new Tok(s, i, w, t, 0, gap, c <= 90, lex !== undefined ? lex.c : 0));
+        this.pushOther(s, i, 0, gap);
       } else {
-        const t = text.slice(s, i);
-        const lower = t.toLowerCase();
-        out.push(new Tok(s, i, lower, t, 0, gap, t[0] !== lower[0], FLAGS.get(lower) ?? 0));
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+        if (c < 128) this.push(s, i, 2 | gap, ASCII_FLAGS[c], ASCII_CHARS[c], ASCII_CHARS[c]);
+        else this.pushOther(s, i, 2, gap);
       }
-    } else {
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      if (c < 128) out.push(new Tok(s, i, ASCII_CHARS[c], ASCII_CHARS[c], 2, gap, false, ASCII_FLAGS[c]));
-      else {
-        const t = text.slice(s, i);
-        out.push(new Tok(s, i, t, t, 2, gap, false, FLAGS.get(t) ?? 0));
-      }
+      prevEnd = i;
     }
-    prevEnd = i;
+  }
+
+  /** A word with letters beyond ASCII, or a character beyond ASCII: sliced and looked up at once. */
+  private pushOther(s: number, e: number, kind: number, gap: number): void {
+    const t = this.text.slice(s, e);
+    if (kind === 2) { this.push(s, e, kind | gap, FLAGS.get(t) ?? 0, t, t); return; }
+    const lower = t.toLowerCase();
+    const cap = t[0] !== lower[0] ? K_CAP : 0;
+    this.push(s, e, kind | gap | cap | (cap === 0 && endsWithEd(lower) ? K_ED : 0), FLAGS.get(lower) ?? 0, lower, t);
+  }
+
+  /** The text of token k as written. */
+  t(k: number): string {
+    const t = this.TT[k];
+    return t !== '' ? t : (this.TT[k] = this.text.slice(this.S[k], this.E[k]));
+  }
+
+  /** The lower-case text of token k. */
+  w(k: number): string {
+    const w = this.W[k];
+    return w !== '' ? w : (this.W[k] = this.t(k).toLowerCase());
+  }
+}
+
+const TOKENS = new Tokens();
+
+/** A token, for tests and tools: its offsets, texts, kind (0 word, 1 number, 2 other) and flags. */
+export interface Token { s: number; e: number; w: string; t: string; k: number; gap: boolean; cap: boolean; c: number }
+
+/** The tokens of a text as objects (for tests and tools; the parser reads the arrays). */
+export function tokenize(text: string): Token[] {
+  TOKENS.fill(text);
+  const out: Token[] = [];
+  for (let k = 0; k < TOKENS.n; k++) {
+    const b = TOKENS.K[k];
+    out.push({ s: TOKENS.S[k], e: TOKENS.E[k], w: TOKENS.w(k), t: TOKENS.t(k), k: b & KIND, gap: (b & K_GAP) !== 0, cap: (b & K_CAP) !== 0, c: TOKENS.C[k] });
   }
   return out;
 }
@@ -154,8 +231,8 @@ const STARTERS = new Set([
   'lately', 'nowadays', 'early', 'late', 'mid', 'earlier', 'later', 'end', 'beginning', 'start', 'middle', 'more',
   'less', 'at', 'up', 'no', 'nearly', 'almost', 'over', 'about', 'around', 'approximately', 'roughly', 'some', 'circa',
   'every', 'each', 'once', 'twice', 'thrice', 'a', 'an', 'half', 'several', 'few', 'many', 'couple', 'fiscal', 'its',
-  'their', 'his', 'her', 'our', 'year', 'noon', 'midnight', 'midday', 'christmas', 'easter', 'thanksgiving',
-  'halloween', 'new', 'q', 'post', 'pre', 'another', 'first', 'second', 'final', 'dozens', 'hundreds', 'thousands',
+  'their', 'year', 'noon', 'midnight', 'midday', 'christmas', 'easter', 'thanksgiving',
+  'halloween', 'new', 'q', 'another', 'first', 'second', 'final', 'dozens', 'hundreds', 'thousands', 'election',
   'decades', 'centuries', 'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'under', 'valentine',
 ]);
 
@@ -169,14 +246,15 @@ const TITLE_WORDS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', '
   'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'today', 'tonight', 'tomorrow',
   'yesterday', 'now', 'noon', 'midnight', 'morning', 'night', 'evening', 'afternoon']);
 
-const ALL_STARTERS = new Set([...STARTERS, ...WEEKDAYS.keys(), ...SEASONS.keys(), ...UNITS.keys(),
+const ALL_STARTERS = new Set([...STARTERS, ...WEEKDAYS.keys(), ...SEASONS.keys(), ...UNITS.keys(), ...PARTS_OF_DAY.keys(),
   ...ONES.keys(), ...TENS.keys(), ...ORDINALS.keys(), ...SET_ADVERBS.keys(), ...DECADE_WORDS.keys()]);
 
 /** Words that may follow `the`/`its`/`their` in some rule (`the past`, `the third quarter`, `the 1990s`). */
 const AFTER_THE = new Set([...REL_KNOWN, ...ORDINALS.keys(), ...ONES.keys(), ...TENS.keys(), ...UNITS.keys(),
   ...CAL_UNITS.keys(), ...SEASONS.keys(), ...DECADE_WORDS.keys(), ...VAGUE, 'future', 'near', 'distant', 'foreseeable',
   'immediate', 'short', 'long', 'medium', 'fiscal', 'end', 'beginning', 'start', 'middle', 'close', 'latter', 'full',
-  'whole', 'entire', 'comparable', '\'', '’', 'year', 'week', 'weekend', 'quarter', 'few', 'couple', 'year', 'early', 'mid', 'late']);
+  'whole', 'entire', 'comparable', '\'', '’', 'year', 'week', 'weekend', 'quarter', 'few', 'couple', 'year', 'early', 'mid', 'late',
+  'morning', 'afternoon', 'evening']);
 
 /** Words that may follow a number in some rule (`two years`, `10 p.m.`, `9 June`, `three times a week`). */
 const AFTER_NUMBER = new Set([...UNITS.keys(), ...ORDINAL_SUFFIX, ...ONES.keys(), ...MONTHS.keys(),
@@ -201,34 +279,67 @@ const PERIOD_NOUNS = new Set(['period', 'span', 'stretch', 'spell', 'interval', 
 const FUTURE = new Set(['will', 'shall', 'll', 'wo', 'going', 'scheduled', 'expected', 'due', 'plans', 'plan',
   'planned', 'planning', 'would', 'set', 'upcoming', 'to', 'until', 'could', 'might', 'may', 'can', 'should', 'must',
   'next', 'tomorrow']);
-const PAST = new Set(['said', 'was', 'were', 'had', 'did', 'ago', 'told', 'announced', 'reported', 'been']);
+const PAST = new Set(['said', 'was', 'were', 'had', 'did', 'ago', 'told', 'announced', 'reported', 'been',
+  // irregular past tenses, which the `-ed` test misses (not those spelled like the present: `put`, `cut`, `hit`)
+  'went', 'came', 'began', 'took', 'gave', 'saw', 'knew', 'wrote', 'spoke', 'broke', 'chose', 'drove', 'rode', 'rose',
+  'fell', 'flew', 'grew', 'threw', 'drew', 'became', 'forgot', 'ran', 'withdrew', 'bought', 'brought', 'made', 'held',
+  'sold', 'paid', 'met', 'led', 'lost', 'kept', 'sent', 'spent', 'built', 'won', 'heard', 'felt', 'thought', 'caught',
+  'taught', 'sought', 'fled', 'shot', 'struck', 'fought', 'stood', 'got', 'meant', 'slept', 'swept', 'wept', 'dealt',
+  'sank', 'sang', 'swam', 'shook', 'stole', 'froze', 'woke', 'wore', 'swore', 'hid', 'slid',
+  'understood', 'overtook', 'undertook', 'forgave', 'arose', 'awoke', 'lent', 'bent']);
 
+/**
+ * The parser of one segment. It tokenizes the text into the shared token arrays: use one parser at a
+ * time (parse, then read the offsets of the hits with `start`/`end`, before the next segment).
+ */
 export class TimexParser {
-  private readonly T: Token[];
+  private readonly T: Tokens;
   private readonly n: number;
+  private readonly K: Uint8Array;
+  private readonly C: Int32Array;
+  private readonly W: string[];
 
-  constructor(tokens: Token[]) {
-    this.T = tokens;
-    this.n = tokens.length;
+  constructor(text: string) {
+    TOKENS.fill(text);
+    this.T = TOKENS;
+    this.n = TOKENS.n;
+    this.K = TOKENS.K;
+    this.C = TOKENS.C;
+    this.W = TOKENS.W;
   }
+
+  /** Offsets of token i in the text (start, and end exclusive). */
+  start(i: number): number { return this.T.S[i]; }
+  end(i: number): number { return this.T.E[i]; }
 
   parse(): Hit[] {
     const out: Hit[] = [];
-    const T = this.T;
-    for (let i = 0; i < this.n;) {
-      const t = T[i];
-      if (t.k === 2 && t.w !== '\'') { i++; continue; }
-      // A word without flags (most words) starts nothing: mayStart would say no.
-      if (t.k === 0 && (t.c === 0 || !this.mayStart(t, i))) { i++; continue; }
-      if (t.k === 1 && t.t.length !== 4 && !((T[i + 1]?.c ?? 0) & F_AFTER_NUMBER) && !t.t.includes('.') && !t.t.includes(':')) { i++; continue; }
+    const K = this.K, W = this.W, T = this.T, cand = T.cand, nCand = T.nCand;
+    // Only the candidates (words with flags, numbers, apostrophes): no other token starts anything.
+    let next = 0;
+    for (let ci = 0; ci < nCand; ci++) {
+      const i = cand[ci];
+      if (i < next) continue;
+      const kind = K[i] & KIND;
+      if (kind === 0) { if (!this.mayStart(i)) continue; }
+      // an apostrophe starts only `'90s`
+      else if (kind === 2) { if (W[i] !== '\'' || this.k(i + 1) !== 1 || !this.tight(i + 1)) continue; }
+      else if (kind === 1) {
+        if (T.E[i] - T.S[i] !== 4 && !(this.c(i + 1) & F_AFTER_NUMBER) && !W[i].includes('.') && !W[i].includes(':')) continue;
+      }
       const hit = this.parseAt(i);
       if (hit) {
         out.push(hit);
-        i = hit.j;
-      } else i++;
+        next = hit.j;
+        // `April 24 and 25`: the second day is a date of its own, in the same month
+        const more = this.nextDay(hit);
+        if (more) { out.push(more); next = more.j; }
+      }
     }
-    const kept = out.some(h => this.titleLike(h)) && !this.headline() ? out.filter(h => !this.titleLike(h)) : out;
-    for (const h of kept) this.addHint(h);
+    let titles = false;
+    for (let k = 0; k < out.length && !titles; k++) titles = this.titleLike(out[k]);
+    const kept = titles && !this.headline() ? out.filter(h => !this.titleLike(h)) : out;
+    for (let k = 0; k < kept.length; k++) this.addHint(kept[k]);
     return kept;
   }
 
@@ -237,15 +348,13 @@ export class TimexParser {
    * (`ABC's "This Week"`, `CBS's "60 Minutes"`, `USA Today`, `High Noon`).
    */
   private titleLike(h: Hit): boolean {
-    const first = this.T[h.i].w;
+    const first = this.w(h.i);
     if (first === 'christmas' || first === 'new' || first === 'easter' || first === 'thanksgiving' || first === 'halloween' ||
-      first === 'valentine') return false;
+      first === 'valentine' || first === 'election') return false;
     for (let k = h.i; k < h.j; k++) {
-      const t = this.T[k];
-      if (!t.cap || !TITLE_WORDS.has(t.w)) continue;
+      if (!this.cap(k) || !TITLE_WORDS.has(this.w(k))) continue;
       if (k > h.i) return true;
-      const p = this.T[k - 1];
-      if (p && p.k === 0 && p.cap) return true;
+      if (k > 0 && this.k(k - 1) === 0 && this.cap(k - 1)) return true;
     }
     return false;
   }
@@ -253,44 +362,72 @@ export class TimexParser {
   /** A headline in title case (`Troops Advance Last Week`), where capitals mean nothing. */
   private headline(): boolean {
     let words = 0, caps = 0;
-    for (const t of this.T) if (t.k === 0 && t.w.length >= 4) { words++; if (t.cap) caps++; }
+    for (let k = 0; k < this.n; k++) if (this.k(k) === 0 && this.w(k).length >= 4) { words++; if (this.cap(k)) caps++; }
     return words > 0 && caps / words >= 0.7;
   }
 
-  private mayStart(t: Token, i: number): boolean {
-    const c = t.c;
+  private mayStart(i: number): boolean {
+    const c = this.C[i];
     if (c & F_START) {
-      const w = t.w;
+      const w = this.W[i];
       // cheap look-ahead for the most frequent words
-      const nt = this.T[i + 1];
-      const nc = nt ? nt.c : 0;
-      const nx = nt ? nt.w : '';
+      const nc = this.c(i + 1);
       switch (w) {
-        case 'the': case 'its': case 'their': return (nc & F_AFTER_THE) !== 0 || nt?.k === 1;
-        case 'a': case 'an': return (nc & F_AFTER_A) !== 0 || (nt?.k === 1 && this.hyphenAt(i + 2));
+        case 'the': case 'its': case 'their': return (nc & F_AFTER_THE) !== 0 || this.k(i + 1) === 1;
+        case 'a': case 'an': return (nc & F_AFTER_A) !== 0 || (this.k(i + 1) === 1 && this.hyphenAt(i + 2));
         case 'that': return (nc & F_AFTER_THAT) !== 0;
-        case 'at': return nx === 'least' || nx === 'most';
-        case 'more': case 'less': return nx === 'than';
-        case 'no': return nx === 'more' || nx === 'less';
-        case 'up': return nx === 'to';
-        case 'new': return nx === 'year';
-        case 'over': case 'some': case 'about': case 'around': case 'under': return nx !== '' && this.T[i + 1].k !== 2;
+        case 'at': { const nx = this.w(i + 1); return nx === 'least' || nx === 'most'; }
+        case 'more': case 'less': return this.w(i + 1) === 'than';
+        case 'no': { const nx = this.w(i + 1); return nx === 'more' || nx === 'less'; }
+        case 'up': return this.w(i + 1) === 'to';
+        case 'new': return this.w(i + 1) === 'year';
+        case 'election': return this.w(i + 1) === 'day';
+        case 'over': case 'some': case 'about': case 'around': case 'under': return i + 1 < this.n && this.k(i + 1) !== 2;
+        // `year-end`, `year end`, `year's end`, `year 2000`, `year-ago`, `year-long`
+        case 'year': { const nx = this.w(i + 1); return nx === '-' || nx === '–' || nx === '\'' || nx === 'end' || this.k(i + 1) === 1; }
+      }
+      // a part of the day starts `afternoon yesterday`, `morning Tuesday`
+      if (PARTS_OF_DAY.has(w)) { const nx = this.w(i + 1); return nx === 'yesterday' || nx === 'today' || nx === 'tomorrow' || WEEKDAYS.has(nx); }
+      // an ordinal alone starts `first half`, `third quarter`, `third-quarter`, `20th century`, `second-long`
+      if (ORDINALS.has(w)) {
+        const nx = this.w(i + 1);
+        return nx === '-' || nx === '–' || nx === 'half' || nx === 'quarter' || nx === 'quarters' || nx === 'century';
+      }
+      // a unit alone (not `year`, `month`, `second`: above and below) starts only `day-long`
+      if (w === 'day' || w === 'week' || w === 'hour' || w === 'minute' || w === 'decade' || w === 'fortnight' || w === 'quarter') {
+        const nx = this.w(i + 1);
+        return nx === '-' || nx === '–';
       }
       if (c & F_NUMWORD) return (nc & (F_AFTER_NUMBER | F_NUMWORD)) !== 0;
       return true;
     }
-    if (t.cap && (c & (F_MONTH | F_ABBR))) return true;
+    if (this.cap(i) && (c & (F_MONTH | F_ABBR))) return true;
     // plural weekdays (`Mondays`)
     return (c & F_PLURAL_WEEKDAY) !== 0;
   }
 
   // ---------------------------------------------------------------------------------------------------
-  // helpers
+  // helpers (a token index out of the segment reads as nothing: '', kind -1, no flags)
 
-  private w(i: number): string { return i >= 0 && i < this.n ? this.T[i].w : ''; }
+  /** Token i exists. */
+  private has(i: number): boolean { return i >= 0 && i < this.n; }
+  /** Lower-case text of token i. */
+  private w(i: number): string {
+    if (i < 0 || i >= this.n) return '';
+    const w = this.W[i];
+    return w !== '' ? w : this.T.w(i);
+  }
+  /** Text of token i as written. */
+  private t(i: number): string { return i >= 0 && i < this.n ? this.T.t(i) : ''; }
+  /** Kind of token i: 0 word, 1 number, 2 other, -1 none. */
+  private k(i: number): number { return i >= 0 && i < this.n ? this.K[i] & KIND : -1; }
+  /** Flags of token i. */
+  private c(i: number): number { return i >= 0 && i < this.n ? this.C[i] : 0; }
+  /** Token i starts with a capital. */
+  private cap(i: number): boolean { return i >= 0 && i < this.n && (this.K[i] & K_CAP) !== 0; }
   /** Token i touches the one before it (no space). */
-  private tight(i: number): boolean { return i < this.n && !this.T[i].gap; }
-  private isPunct(i: number, p: string): boolean { return i < this.n && this.T[i].w === p; }
+  private tight(i: number): boolean { return i < this.n && (this.K[i] & K_GAP) === 0; }
+  private isPunct(i: number, p: string): boolean { return i < this.n && this.w(i) === p; }
   /** A hyphen between words (`third-quarter`, `mid-1990s`), possibly with spaces around it. */
   private hyphenAt(i: number): boolean { const w = this.w(i); return w === '-' || w === '–'; }
 
@@ -318,41 +455,113 @@ export class TimexParser {
       // `just over an hour`: `just` stays outside, `over` goes in (TimeBank practice).
       return undefined;
     }
-    const two = (mod: string, inc = true, dates = false) => ({ j: i + 2, mod, includeDuration: inc, dates });
-    const one = (mod: string, inc = true, dates = false) => ({ j: i + 1, mod, includeDuration: inc, dates });
-    if (w === 'more' && w1 === 'than') return two('MORE_THAN', true, true);
-    if (w === 'less' && w1 === 'than') return two('LESS_THAN', true, true);
-    if (w === 'at' && w1 === 'least') return two('EQUAL_OR_MORE', true, true);
-    if (w === 'at' && w1 === 'most') return two('EQUAL_OR_LESS', true, true);
-    if (w === 'up' && w1 === 'to') return two('EQUAL_OR_LESS');
+    if (w === 'more' && w1 === 'than') return { j: i + 2, mod: 'MORE_THAN', includeDuration: true, dates: true };
+    if (w === 'less' && w1 === 'than') return { j: i + 2, mod: 'LESS_THAN', includeDuration: true, dates: true };
+    if (w === 'at' && w1 === 'least') return { j: i + 2, mod: 'EQUAL_OR_MORE', includeDuration: true, dates: true };
+    if (w === 'at' && w1 === 'most') return { j: i + 2, mod: 'EQUAL_OR_LESS', includeDuration: true, dates: true };
+    if (w === 'up' && w1 === 'to') return { j: i + 2, mod: 'EQUAL_OR_LESS', includeDuration: true, dates: false };
     if (w === 'no' && (w1 === 'more' || w1 === 'less') && this.w(i + 2) === 'than') {
       return { j: i + 3, mod: w1 === 'more' ? 'EQUAL_OR_LESS' : 'EQUAL_OR_MORE', includeDuration: true, dates: true };
     }
-    if (w === 'nearly' || w === 'almost') return one('LESS_THAN', true, true);
+    if (w === 'nearly' || w === 'almost') return { j: i + 1, mod: 'LESS_THAN', includeDuration: true, dates: true };
     if (w === 'over') {
       // `over a week`, `over 20 years`; never `over the past months` (a preposition there).
-      const n = this.T[i + 1];
-      if (n && (n.k === 1 || n.w === 'a' || n.w === 'an' || ONES.has(n.w) || TENS.has(n.w))) return one('MORE_THAN');
+      const nw = this.w(i + 1);
+      if (this.has(i + 1) && (this.k(i + 1) === 1 || nw === 'a' || nw === 'an' || ONES.has(nw) || TENS.has(nw))) {
+        return { j: i + 1, mod: 'MORE_THAN', includeDuration: true, dates: false };
+      }
       return undefined;
     }
-    if (w === 'under' && this.T[i + 1]?.k === 1) return one('LESS_THAN');
+    if (w === 'under' && this.k(i + 1) === 1) return { j: i + 1, mod: 'LESS_THAN', includeDuration: true, dates: false };
     if (w === 'about' || w === 'around' || w === 'approximately' || w === 'roughly' || w === 'circa' || w === 'some') {
-      return one('APPROX', false, w !== 'some');
+      return { j: i + 1, mod: 'APPROX', includeDuration: false, dates: w !== 'some' };
     }
     return undefined;
   }
 
   /** The longest expression starting at token i. */
   private core(i: number): Hit | undefined {
-    const t = this.T[i];
-    if (!t) return undefined;
-    const rules = t.k === 1 ? NUMBER_RULES : RULES_BY_WORD.get(t.w);
+    if (!this.has(i)) return undefined;
+    // After a qualifier (`around 300 people`) the parse loop comes to the same token again: computed once.
+    const T = this.T;
+    if (T.memoStamp[i] === T.stamp) return T.memoHit[i];
+    const h = this.coreRules(i);
+    T.memoStamp[i] = T.stamp;
+    T.memoHit[i] = h;
+    return h;
+  }
+
+  private coreRules(i: number): Hit | undefined {
+    if (this.k(i) === 1) return this.numberRules(i);
+    const w = this.w(i);
+    if (w === 'the') return this.theRules(i);
+    const rules = RULES_BY_WORD.get(w);
     if (!rules) return undefined;
     let best: Hit | undefined;
     for (let k = 0; k < rules.length; k++) {
       const h = this.rule(rules[k], i);
       if (h && (!best || h.j > best.j)) best = h;
     }
+    return best;
+  }
+
+  /**
+   * The rules that can start at a number, in their order (numericDate, clockTime, calendarDate, yearish,
+   * durationOrAgo, setExpr, quarter, century, decade; the first of the longest wins), each tried only where it can
+   * match: by the length of the number and the word after it (a unit, a month, `p.m.`, `-`, `th` ...
+   * all have the F_AFTER_NUMBER flag).
+   */
+  private numberRules(i: number): Hit | undefined {
+    const t = this.W[i];
+    const len = t.length;
+    const after = (this.c(i + 1) & F_AFTER_NUMBER) !== 0;
+    let best: Hit | undefined;
+    let h: Hit | undefined;
+    const nx = this.w(i + 1);
+    if (t.includes('.') || nx === '-' || nx === '/') { h = this.numericDate(i); if (h && (!best || h.j > best.j)) best = h; }
+    // `10 p.m.`, `10 am`, `4 o'clock`, `4 in the morning`, `14:30 GMT`
+    if (len <= 5 && (nx === 'am' || nx === 'pm' || nx === 'a' || nx === 'p' || nx === 'o' || nx === 'in' || t.includes(':'))) {
+      h = this.clockTime(i); if (h && (!best || h.j > best.j)) best = h;
+    }
+    // `9th`, `9 June`, `9 of June`
+    const suffix = ORDINAL_SUFFIX.has(nx);
+    if (len <= 2 && (suffix || nx === 'of' || (this.c(i + 1) & (F_MONTH | F_ABBR)) !== 0)) {
+      h = this.calendarDate(i); if (h && (!best || h.j > best.j)) best = h;
+    }
+    if (len === 4) { h = this.yearish(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (after) { h = this.durationOrAgo(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (nx === 'times' || this.t(i + 1) === '1') { h = this.setExpr(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (len === 4 || (len <= 2 && suffix)) { h = this.quarter(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (len <= 2 && suffix) { h = this.century(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (len === 4 && after) { h = this.decade(i); if (h && (!best || h.j > best.j)) best = h; }
+    return best;
+  }
+
+  /**
+   * The rules of `the` (RULES_BY_WORD), in their order, each tried only when the word after `the` can
+   * continue it (`the past`, `the third quarter`, `the 1990s`, `the year-ago quarter` ...).
+   */
+  private theRules(i: number): Hit | undefined {
+    const w1 = this.w(i + 1);
+    const num = this.k(i + 1) === 1;
+    const ord = num || ORDINALS.has(w1) || TENS.has(w1);
+    const c1 = this.c(i + 1);
+    let best: Hit | undefined;
+    let h: Hit | undefined;
+    if (THE_POSITIONAL.has(w1)) { h = this.positional(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (THE_DEICTIC.has(w1)) { h = this.deictic(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (REL_KNOWN.has(w1)) { h = this.relative(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (ord) { h = this.calendarDate(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (ord || w1 === 'fiscal' || w1 === 'q' || w1 === 'last' || w1 === 'final') { h = this.quarter(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (w1 === 'first' || w1 === 'second' || w1 === 'last' || w1 === 'latter') { h = this.half(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (num || w1 === '\'' || w1 === '’' || DECADE_WORDS.has(w1)) { h = this.decade(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (ord) { h = this.century(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (SEASONS.has(w1)) { h = this.seasonExpr(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (w1 === 'fiscal') { h = this.fiscal(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (w1 === 'year') { h = this.yearish(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (num || THE_ANAPHOR.has(w1) || (c1 & (F_NUMWORD)) !== 0 || UNITS.has(w1)) { h = this.theAnaphor(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (w1 === 'comparable' || w1 === 'same' || w1 === 'year') { h = this.yearAgo(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (num) { h = this.yearQuarter(i); if (h && (!best || h.j > best.j)) best = h; }
     return best;
   }
 
@@ -379,6 +588,7 @@ export class TimexParser {
       case R.yearAgo: return this.yearAgo(i);
       case R.yearQuarter: return this.yearQuarter(i);
       case R.numericDate: return this.numericDate(i);
+      case R.podDay: return this.podDay(i);
     }
   }
 
@@ -387,21 +597,19 @@ export class TimexParser {
 
   /** A cardinal number: digits, words (`twenty-four`, `a hundred`), or vague (`several`, `a few`: 'X'). */
   private cardinal(i: number): { j: number; v: number | 'X' } | undefined {
-    const T = this.T;
-    const t = T[i];
-    if (!t) return undefined;
-    if (t.k === 1) {
-      if (!/^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(t.t)) return undefined;
-      let v = parseFloat(t.t.replace(/,/g, ''));
+    if (!this.has(i)) return undefined;
+    if (this.k(i) === 1) {
+      let v = numberValue(this.t(i));
+      if (v < 0) return undefined;
       let j = i + 1;
       // 5 1/2
-      if (T[j]?.t === '1' && T[j + 1]?.w === '/' && T[j + 2]?.t === '2' && this.tight(j + 1) && this.tight(j + 2)) {
+      if (this.t(j) === '1' && this.w(j + 1) === '/' && this.t(j + 2) === '2' && this.tight(j + 1) && this.tight(j + 2)) {
         v += 0.5;
         j += 3;
       }
       return this.withHalf(j, v);
     }
-    const w = t.w, w1 = this.w(i + 1);
+    const w = this.w(i), w1 = this.w(i + 1);
     if (w === 'a' || w === 'an') {
       if (w1 === 'few') return { j: i + 2, v: 'X' };
       if (w1 === 'couple') return { j: this.w(i + 2) === 'of' ? i + 3 : i + 2, v: 2 };
@@ -451,14 +659,14 @@ export class TimexParser {
 
   /** An ordinal (`third`, `3rd`, `twenty-first`). */
   private ordinal(i: number): { j: number; v: number } | undefined {
-    const t = this.T[i];
-    if (!t) return undefined;
-    if (t.k === 1 && /^\d{1,2}$/.test(t.t) && ORDINAL_SUFFIX.has(this.w(i + 1)) && this.tight(i + 1)) {
-      return { j: i + 2, v: +t.t };
+    if (!this.has(i)) return undefined;
+    if (this.k(i) === 1 && isDigits(this.t(i), 1, 2) && ORDINAL_SUFFIX.has(this.w(i + 1)) && this.tight(i + 1)) {
+      return { j: i + 2, v: +this.t(i) };
     }
-    const o = ORDINALS.get(t.w);
+    const w = this.w(i);
+    const o = ORDINALS.get(w);
     if (o !== undefined) return { j: i + 1, v: o };
-    const tens = TENS.get(t.w);
+    const tens = TENS.get(w);
     if (tens !== undefined && this.hyphenAt(i + 1)) {
       const o2 = ORDINALS.get(this.w(i + 2));
       if (o2 !== undefined && o2 < 10) return { j: i + 3, v: tens + o2 };
@@ -468,25 +676,23 @@ export class TimexParser {
 
   /** A year written in four digits (1000-2099), optionally `'98`. */
   private year4(i: number): { j: number; y: number } | undefined {
-    const t = this.T[i];
-    if (!t || t.k !== 1 || t.t.length !== 4) return undefined;
-    const y = +t.t;
+    if (this.k(i) !== 1 || this.T.E[i] - this.T.S[i] !== 4) return undefined;
+    const y = +this.t(i);
     if (y < 1000 || y > 2099) return undefined;
     return { j: i + 1, y };
   }
 
   /** A day of the month: `9`, `9th`, `ninth`. */
   private dayOfMonth(i: number): { j: number; d: number } | undefined {
-    const t = this.T[i];
-    if (!t) return undefined;
-    if (t.k === 1) {
-      if (!/^\d{1,2}$/.test(t.t)) return undefined;
-      const d = +t.t;
+    if (!this.has(i)) return undefined;
+    if (this.k(i) === 1) {
+      const t = this.t(i);
+      if (!isDigits(t, 1, 2)) return undefined;
+      const d = +t;
       if (d < 1 || d > 31) return undefined;
       if (ORDINAL_SUFFIX.has(this.w(i + 1)) && this.tight(i + 1)) return { j: i + 2, d };
       // `June 9-11`, `9:30`, `9%`, `9.5` are not days.
-      const nx = this.T[i + 1];
-      if (nx && !nx.gap && (nx.w === '%' || nx.k === 0)) return undefined;
+      if (this.has(i + 1) && this.tight(i + 1) && (this.w(i + 1) === '%' || this.k(i + 1) === 0)) return undefined;
       return { j: i + 1, d };
     }
     const o = this.ordinal(i);
@@ -496,32 +702,33 @@ export class TimexParser {
 
   /** A month name; May and March need context (a day, a year, a preposition). */
   private month(i: number): { j: number; m: number; ambiguous: boolean } | undefined {
-    const t = this.T[i];
-    if (!t || t.k !== 0 || !t.cap) return undefined;
-    const full = MONTHS.get(t.w);
+    if (this.k(i) !== 0 || !this.cap(i) || (this.C[i] & (F_MONTH | F_ABBR)) === 0) return undefined;
+    const w = this.w(i);
+    const full = MONTHS.get(w);
     if (full !== undefined) {
       // `Sept.` style abbreviations keep their period; a full name never swallows the sentence's.
-      return { j: i + 1, m: full, ambiguous: t.w === 'may' || t.w === 'march' };
+      return { j: i + 1, m: full, ambiguous: w === 'may' || w === 'march' };
     }
-    const ab = MONTH_ABBREVIATIONS.get(t.w);
+    const ab = MONTH_ABBREVIATIONS.get(w);
     if (ab !== undefined) {
       if (this.isPunct(i + 1, '.') && this.tight(i + 1)) return { j: i + 2, m: ab, ambiguous: false };
-      if (this.T[i + 1]?.k === 1) return { j: i + 1, m: ab, ambiguous: false };
+      if (this.k(i + 1) === 1) return { j: i + 1, m: ab, ambiguous: false };
     }
     return undefined;
   }
 
   private weekdayAt(i: number): { j: number; wd: number; plural?: boolean } | undefined {
-    const t = this.T[i];
-    if (!t || t.k !== 0) return undefined;
-    const wd = WEEKDAYS.get(t.w);
+    if (this.k(i) !== 0 || this.C[i] === 0) return undefined;
+    const w = this.w(i);
+    const wd = WEEKDAYS.get(w);
     if (wd !== undefined) return { j: i + 1, wd };
-    if (t.cap && t.w.endsWith('s')) {
-      const p = WEEKDAYS.get(t.w.slice(0, -1));
+    const cap = this.cap(i);
+    if (cap && w.endsWith('s')) {
+      const p = WEEKDAYS.get(w.slice(0, -1));
       if (p !== undefined) return { j: i + 1, wd: p, plural: true };
     }
-    if (t.cap) {
-      const ab = WEEKDAY_ABBREVIATIONS.get(t.w);
+    if (cap) {
+      const ab = WEEKDAY_ABBREVIATIONS.get(w);
       if (ab !== undefined && this.isPunct(i + 1, '.') && this.tight(i + 1)) return { j: i + 2, wd: ab };
     }
     return undefined;
@@ -553,8 +760,7 @@ export class TimexParser {
         return { i, j: i + 1, type: 'DATE', nf: { kind: 'absolute', timex: 'PAST_REF' } };
       case 'current': {
         // `current` before a noun (`current conditions`); `the current quarter` is longer and wins.
-        const nx = this.T[i + 1];
-        if (nx && nx.k === 0 && !UNITS.has(nx.w)) return { i, j: i + 1, type: 'DATE', nf: { kind: 'absolute', timex: 'PRESENT_REF' } };
+        if (this.k(i + 1) === 0 && !UNITS.has(this.w(i + 1))) return { i, j: i + 1, type: 'DATE', nf: { kind: 'absolute', timex: 'PRESENT_REF' } };
         return undefined;
       }
       case 'these':
@@ -571,9 +777,9 @@ export class TimexParser {
         }
         if (w1 === 'past') {
           // `the past` alone; `the past three years` is a duration (relative rule).
-          const nx = this.T[i + 2];
-          if (!nx || nx.k === 2 || !(UNITS.has(nx.w) || this.cardinal(i + 2) || WEEKDAYS.has(nx.w) || SEASONS.has(nx.w) ||
-            nx.w === 'decade' || nx.w === 'century' || nx.w === 'weekend' || MONTHS.has(nx.w))) {
+          const nx = this.w(i + 2);
+          if (!this.has(i + 2) || this.k(i + 2) === 2 || !(UNITS.has(nx) || this.cardinal(i + 2) || WEEKDAYS.has(nx) || SEASONS.has(nx) ||
+            nx === 'decade' || nx === 'century' || nx === 'weekend' || MONTHS.has(nx))) {
             return { i, j: i + 2, type: 'DATE', nf: { kind: 'absolute', timex: 'PAST_REF' } };
           }
         }
@@ -593,9 +799,11 @@ export class TimexParser {
     let rel = this.w(k);
     k++;
     if (rel === 'this' && (this.w(k) === 'past' || this.w(k) === 'coming')) { rel = this.w(k) === 'past' ? 'thispast' : 'thiscoming'; k++; }
-    if (rel === 'that' && this.w(k) === 'same') { rel = 'same'; k++; }
+    // `that same day`: like `the same day`
+    const thatSame = rel === 'that' && this.w(k) === 'same';
+    if (thatSame) { rel = 'same'; k++; }
     if (!REL_KNOWN.has(rel)) return undefined;
-    if (!det && (rel === 'first' || rel === 'final' || rel === 'remaining' || rel === 'initial' || rel === 'following' ||
+    if (!det && !thatSame && (rel === 'first' || rel === 'final' || rel === 'remaining' || rel === 'initial' || rel === 'following' ||
       rel === 'preceding' || rel === 'ensuing' || rel === 'subsequent' || rel === 'latest' || rel === 'same')) {
       // `first`, `following`, `same` without `the` are rarely temporal.
       return undefined;
@@ -642,9 +850,11 @@ export class TimexParser {
         case 'thispast': return relHit(-1);
         case 'thiscoming': return relHit(1);
         case 'last': case 'past':
-          // `the past year`, `past decade`, `the last month`: durations (P1Y); `last year`: a date
+          // `the past decade`, `past week`: durations (P10Y); `last year`, and with the article `the past year`,
+          // `the last decade` (TimeBank practice): the unit before the reference date's
           if (det || rel === 'past') {
             if (unit === 'weekend') return { i, j: uj, type: 'DATE', nf: { kind: 'relative', unit: 'weekend', offset: -1, anchor: 'ref' } };
+            if (det && !fiscal && (unit === 'year' || (rel === 'last' && (unit === 'decade' || unit === 'century')))) return relHit(-1);
             return { i, j: uj, type: 'DURATION', nf: { kind: 'duration', timex: durationTimex(1, UNITS.get(unit)!) } };
           }
           return relHit(-1);
@@ -697,6 +907,11 @@ export class TimexParser {
     if (mo) {
       const d = dir();
       if (!d || det) return undefined;
+      // `last Oct. 23`: that day, the last one before the reference date
+      const day = this.dayOfMonth(mo.j);
+      if (day && this.k(mo.j) === 1) {
+        return { i, j: day.j, type: 'DATE', nf: { kind: 'partial', month: mo.m, day: day.d, dir: d.dir, strict: d.strict } };
+      }
       return { i, j: mo.j, type: 'DATE', nf: { kind: 'partial', month: mo.m, dir: d.dir, strict: d.strict } };
     }
     const wd = this.weekdayAt(k);
@@ -754,7 +969,7 @@ export class TimexParser {
       fill === 'calendar' || fill === 'working') kk++;
     const u = UNITS.get(this.w(kk));
     if (!u) return undefined;
-    if (v !== 'X' && v !== 1 && v !== 0.5 && !u.plural && this.T[kk - 1]?.k !== 1 && this.w(kk) !== 'decade') {
+    if (v !== 'X' && v !== 1 && v !== 0.5 && !u.plural && this.k(kk - 1) !== 1 && this.w(kk) !== 'decade') {
       // `two year` (spoken transcripts) is still a duration; keep it.
     }
     if (v === 'X' && !u.plural) return undefined;
@@ -798,6 +1013,14 @@ export class TimexParser {
       }
       unitHit = this.unitAfter(c.j, value);
       if (!unitHit) return undefined;
+      // `a quarter of the market` is a fraction; `a quarter of an hour`, `a quarter of a century` are not
+      if (this.w(unitHit.j - 1) === 'quarter' && this.w(unitHit.j) === 'of') {
+        const a = this.w(unitHit.j + 1), u2 = this.w(unitHit.j + 2);
+        if ((a === 'a' || a === 'an') && (u2 === 'hour' || u2 === 'century')) {
+          return { i, j: unitHit.j + 3, type: 'DURATION', nf: { kind: 'duration', timex: u2 === 'hour' ? 'PT15M' : 'P25Y' } };
+        }
+        return undefined;
+      }
       // `1988 quarter`: a year, not 1988 quarters
       if (typeof value === 'number' && value >= 1000 && !unitHit.unit.plural) return undefined;
       // `a year-earlier loss`: the adjective is another rule's, from `year` on
@@ -848,14 +1071,13 @@ export class TimexParser {
 
   /** A number, an amount or a percentage just before token k (`20% annually`, `$5 a year`). */
   private afterAmount(k: number): boolean {
-    const p = this.T[k - 1];
-    if (!p) return false;
-    if (p.k === 1 || p.w === '%') return true;
+    if (!this.has(k - 1)) return false;
+    const pk = this.k(k - 1), pw = this.w(k - 1);
+    if (pk === 1 || pw === '%') return true;
     // `four flights a week`, `700 seats a week`
-    const pp = this.T[k - 2];
-    if (p.k === 0 && pp && (pp.k === 1 || (pp.c & F_NUMWORD) !== 0) && !UNITS.has(p.w)) return true;
-    return p.w === 'million' || p.w === 'billion' || p.w === 'trillion' || p.w === 'thousand' || p.w === 'hundred' ||
-      p.w === 'percent' || p.w === 'cents' || p.w === 'dollars' || p.w === 'euros' || p.w === 'pounds' || p.w === 'dozen';
+    if (pk === 0 && this.has(k - 2) && (this.k(k - 2) === 1 || (this.c(k - 2) & F_NUMWORD) !== 0)) return true;
+    return pw === 'million' || pw === 'billion' || pw === 'trillion' || pw === 'thousand' || pw === 'hundred' ||
+      pw === 'percent' || pw === 'cents' || pw === 'dollars' || pw === 'euros' || pw === 'pounds' || pw === 'dozen';
   }
 
   /** `daily`, `every week`, `each Monday`, `three times a week`, `twice a year`, `Tuesday nights`. */
@@ -970,17 +1192,16 @@ export class TimexParser {
         return { i, j, type: 'DATE', nf };
       }
       if (wd !== undefined) return undefined;
-      // month and year: `July 1997`, `January of 1998`, `March, 1998`
-      let y = this.year4(j);
-      if (!y && (this.w(j) === 'of' || this.isPunct(j, ',')) && this.year4(j + 1)) y = this.year4(j + 1)!, j++;
+      // month and year: `July 1997`, `January of 1998`, `March, 1998`, `January nineteen ninety-seven`
+      let y = this.yearAfter(j);
+      if (!y && (this.w(j) === 'of' || this.isPunct(j, ',')) && this.yearAfter(j + 1)) y = this.yearAfter(j + 1)!, j++;
       if (y) return { i, j: y.j, type: 'DATE', nf: { kind: 'absolute', timex: `${y.y}-${pad(mo.m)}` } };
       // `November last year`, `March this year`
       const yo = this.yearOffsetAfter(j);
       if (yo) return { i, j: yo.j, type: 'DATE', nf: { kind: 'partial', month: mo.m, yearOffset: yo.offset } };
       if (mo.ambiguous && !MONTH_CONTEXT.has(this.w(i - 1))) return undefined;
       // a month alone: not inside a name (`April Smith`)
-      const nx = this.T[j];
-      if (nx && nx.cap && nx.k === 0 && !WEEKDAYS.has(nx.w)) return undefined;
+      if (this.cap(j) && this.k(j) === 0 && !WEEKDAYS.has(this.w(j))) return undefined;
       return { i, j, type: 'DATE', nf: { kind: 'partial', month: mo.m } };
     }
     if (wd !== undefined) {
@@ -1017,6 +1238,44 @@ export class TimexParser {
     return { i, j, type: 'DATE', nf };
   }
 
+  /**
+   * After a day of a month (`April 24`, `June 9, 2017`): `and`/`or`/`to`/`through` and another day number,
+   * not followed by a word (`April 24 and 25 people` is a count): that day in the same month and year.
+   */
+  private nextDay(h: Hit): Hit | undefined {
+    const c = this.w(h.j);
+    if (c !== 'and' && c !== 'or' && c !== 'to' && c !== 'through') return undefined;
+    const k = h.j + 1;
+    if (this.k(k) !== 1) return undefined;
+    const day = this.dayOfMonth(k);
+    if (!day || this.k(day.j) === 0) return undefined;
+    const nf = h.nf;
+    if (nf.kind === 'absolute') {
+      const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(nf.timex);
+      if (!m || !isValidDate(+m[1], +m[2], day.d) || h.type !== 'DATE') return undefined;
+      return { i: k, j: day.j, type: 'DATE', nf: { kind: 'absolute', timex: `${m[1]}-${m[2]}-${pad(day.d)}` } };
+    }
+    if (nf.kind !== 'partial' || h.type !== 'DATE') return undefined;
+    const f = sameShape(PARTIAL_FIELDS, nf);
+    if (f.month === undefined || f.day === undefined || f.weekday !== undefined || f.holiday !== undefined || day.d > 31) return undefined;
+    const out: PartialNF = { kind: 'partial', month: f.month, day: day.d };
+    if (f.yearOffset !== undefined) out.yearOffset = f.yearOffset;
+    if (f.dir !== undefined) { out.dir = f.dir; out.strict = f.strict; }
+    return { i: k, j: day.j, type: 'DATE', nf: out };
+  }
+
+  /** `afternoon yesterday`, `morning Tuesday` (mostly after `early`/`mid`/`late`: `mid-afternoon yesterday`). */
+  private podDay(i: number): Hit | undefined {
+    const p = this.pod(i);
+    if (!p) return undefined;
+    const nx = this.w(i + 1);
+    const offset = nx === 'yesterday' ? -1 : nx === 'today' ? 0 : nx === 'tomorrow' ? 1 : undefined;
+    if (offset !== undefined) return { i, j: i + 2, type: 'TIME', nf: { kind: 'relative', unit: 'day', offset, anchor: 'ref', pod: p, gran: 'time' } };
+    const wd = this.weekdayAt(i + 1);
+    if (wd && !wd.plural) return { i, j: wd.j, type: 'TIME', nf: { kind: 'partial', weekday: wd.wd, pod: p } };
+    return undefined;
+  }
+
   /** `last year`, `this year`, `next year` right after a month or date. */
   private yearOffsetAfter(j: number): { j: number; offset: number } | undefined {
     const w = this.w(j);
@@ -1029,23 +1288,21 @@ export class TimexParser {
 
   /** `2017-06-09`, `6/9/2017`, `09.06.2017`, `2017/06/09`. */
   private numericDate(i: number): Hit | undefined {
-    const T = this.T;
-    const t = T[i];
+    const t = this.t(i);
     let m: RegExpExecArray | null;
-    if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t.t))) {
+    if (t.includes('.') && (m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t))) {
       const d = +m[1], mo = +m[2], y = +m[3];
       if (isValidDate(y, mo, d)) return { i, j: i + 1, type: 'DATE', nf: { kind: 'absolute', timex: `${y}-${pad(mo)}-${pad(d)}` } };
       return undefined;
     }
-    if (t.k !== 1 || !T[i + 4]) return undefined;
-    const sep = T[i + 1].w;
-    if ((sep !== '-' && sep !== '/') || T[i + 3].w !== sep) return undefined;
+    if (this.k(i) !== 1 || !this.has(i + 4)) return undefined;
+    const sep = this.w(i + 1);
+    if ((sep !== '-' && sep !== '/') || this.w(i + 3) !== sep) return undefined;
     if (!this.tight(i + 1) || !this.tight(i + 2) || !this.tight(i + 3) || !this.tight(i + 4)) return undefined;
-    const a = T[i].t, b = T[i + 2].t, c = T[i + 4].t;
-    if (!/^\d+$/.test(a) || !/^\d+$/.test(b) || !/^\d+$/.test(c)) return undefined;
+    const a = t, b = this.t(i + 2), c = this.t(i + 4);
+    if (!isDigits(a, 1, a.length) || !isDigits(b, 1, b.length) || !isDigits(c, 1, c.length)) return undefined;
     // not followed by more digits (`1-800-555-1234`)
-    const nx = T[i + 5];
-    if (nx && !nx.gap && (nx.w === sep || nx.k === 1)) return undefined;
+    if (this.has(i + 5) && this.tight(i + 5) && (this.w(i + 5) === sep || this.k(i + 5) === 1)) return undefined;
     let y: number, mo: number, d: number;
     if (a.length === 4) { y = +a; mo = +b; d = +c; }
     else if (c.length === 4 || (c.length === 2 && sep === '/')) {
@@ -1059,29 +1316,27 @@ export class TimexParser {
 
   /** Years (`1998`, `the year 2000`, `2017's`), spelled years, and `'98`. */
   private yearish(i: number): Hit | undefined {
-    const T = this.T;
     let k = i;
     if (this.w(k) === 'the' && this.w(k + 1) === 'year') k += 2;
-    else if (this.w(k) === 'year' && this.T[k + 1]?.k === 1 && this.w(i - 1) !== 'the') k += 1;
+    else if (this.w(k) === 'year' && this.k(k + 1) === 1 && this.w(i - 1) !== 'the') k += 1;
     const y = this.year4(k);
     if (y) {
-      const t = T[k];
-      const prev = T[k - 1];
-      const nx = T[k + 1];
+      const hasPrev = this.has(k - 1), hasNext = this.has(k + 1);
+      const pw = this.w(k - 1), nw = this.w(k + 1), nk = this.k(k + 1);
       // decades and other number shapes are elsewhere
-      if (nx && !nx.gap && (nx.w === 's' || nx.w === '%' || nx.k === 1 || (nx.k === 0 && nx.w !== 's'))) return undefined;
-      if (nx && !nx.gap && nx.w === '\'' && this.w(k + 2) === 's' && t.t.endsWith('0')) return undefined;
-      if (prev && !prev.gap && (prev.w === '$' || prev.w === '#' || prev.w === '£' || prev.w === '€' || prev.k === 1 || prev.w === '.' || prev.w === ',')) return undefined;
-      if (prev && (prev.w === 'no' || prev.w === 'number' || prev.w === 'flight' || prev.w === 'route' || prev.w === 'room' ||
-        prev.w === 'resolution' || prev.w === 'page' || prev.w === 'article' || prev.w === 'model')) return undefined;
-      if (nx && (nx.w === 'percent' || nx.w === 'per' || nx.w === 'hours' || nx.w === 'gmt' || nx.w === 'utc' ||
-        nx.w === 'km' || nx.w === 'kilometers' || nx.w === 'kilometres' || nx.w === 'miles' || nx.w === 'meters' ||
-        nx.w === 'metres' || nx.w === 'feet' || nx.w === 'hectares' || nx.w === 'acres' || nx.w === 'people' ||
-        nx.w === 'troops' || nx.w === 'soldiers' || nx.w === 'families' || nx.w === 'tons' || nx.w === 'tonnes')) return undefined;
+      if (hasNext && this.tight(k + 1) && (nw === 's' || nw === '%' || nk === 1 || (nk === 0 && nw !== 's'))) return undefined;
+      if (hasNext && this.tight(k + 1) && nw === '\'' && this.w(k + 2) === 's' && this.t(k).endsWith('0')) return undefined;
+      if (hasPrev && this.tight(k) && (pw === '$' || pw === '#' || pw === '£' || pw === '€' || this.k(k - 1) === 1 || pw === '.' || pw === ',')) return undefined;
+      if (hasPrev && (pw === 'no' || pw === 'number' || pw === 'flight' || pw === 'route' || pw === 'room' ||
+        pw === 'resolution' || pw === 'page' || pw === 'article' || pw === 'model')) return undefined;
+      if (hasNext && (nw === 'percent' || nw === 'per' || nw === 'hours' || nw === 'gmt' || nw === 'utc' ||
+        nw === 'km' || nw === 'kilometers' || nw === 'kilometres' || nw === 'miles' || nw === 'meters' ||
+        nw === 'metres' || nw === 'feet' || nw === 'hectares' || nw === 'acres' || nw === 'people' ||
+        nw === 'troops' || nw === 'soldiers' || nw === 'families' || nw === 'tons' || nw === 'tonnes')) return undefined;
       // `some 2000 families`: a count
-      if (prev && (prev.w === 'some' || prev.w === 'about' || prev.w === 'nearly' || prev.w === 'over' || prev.w === 'than' ||
-        prev.w === 'almost' || prev.w === 'approximately') && nx && nx.k === 0 && nx.w.endsWith('s') && nx.w !== 's') return undefined;
-      if (y.y < 1900 && k === i && !(prev && /^(in|since|until|till|by|of|from|to|through|during|before|after|around|circa|c|year|early|late|mid|fiscal|and|-)$/.test(prev.w))) return undefined;
+      if (hasPrev && (pw === 'some' || pw === 'about' || pw === 'nearly' || pw === 'over' || pw === 'than' ||
+        pw === 'almost' || pw === 'approximately') && hasNext && nk === 0 && nw.endsWith('s') && nw !== 's') return undefined;
+      if (y.y < 1900 && k === i && !(hasPrev && /^(in|since|until|till|by|of|from|to|through|during|before|after|around|circa|c|year|early|late|mid|fiscal|and|-)$/.test(pw))) return undefined;
       const j = k + 1;
       // `1998 third quarter`; in `1998-99` the first year alone is the expression
       const q = this.quarterAfterYear(j, y.y);
@@ -1094,6 +1349,20 @@ export class TimexParser {
       return { i, j: sp.j, type: 'DATE', nf: { kind: 'absolute', timex: String(sp.y) } };
     }
     return undefined;
+  }
+
+  /**
+   * The year after a month or a season: four digits, or spelled (`nineteen ninety-four`, transcripts);
+   * `two thousand` only before punctuation or the end (`in May two thousand people` is a count).
+   */
+  private yearAfter(j: number): { j: number; y: number } | undefined {
+    const y = this.year4(j);
+    if (y) return y;
+    const w = this.w(j);
+    if (w !== 'nineteen' && w !== 'eighteen' && w !== 'two') return undefined;
+    const sp = this.spelledYear(j);
+    if (!sp || (w === 'two' && this.k(sp.j) === 0)) return undefined;
+    return sp;
   }
 
   private spelledYear(i: number): { j: number; y: number } | undefined {
@@ -1111,7 +1380,7 @@ export class TimexParser {
       let j = i + 2;
       let y = 2000;
       if (this.w(j) === 'and' && (ONES.get(this.w(j + 1)) ?? 0) > 0) { y += ONES.get(this.w(j + 1))!; j += 2; }
-      else if ((ONES.get(this.w(j)) ?? 0) > 0 && this.T[j] && !UNITS.has(this.w(j + 1))) { y += ONES.get(this.w(j))!; j++; }
+      else if ((ONES.get(this.w(j)) ?? 0) > 0 && this.has(j) && !UNITS.has(this.w(j + 1))) { y += ONES.get(this.w(j))!; j++; }
       if (UNITS.has(this.w(j))) return undefined;
       return { j, y };
     }
@@ -1137,8 +1406,8 @@ export class TimexParser {
     let fiscal = false;
     if (this.w(k) === 'fiscal') { fiscal = true; k++; if (this.hyphenAt(k)) k++; }
     // `Q3`, `Q3 2017`, `3Q`
-    if (this.w(k) === 'q' && this.T[k + 1]?.k === 1 && this.tight(k + 1) && /^[1-4]$/.test(this.T[k + 1].t)) {
-      const q = +this.T[k + 1].t;
+    if (this.w(k) === 'q' && this.k(k + 1) === 1 && this.tight(k + 1) && /^[1-4]$/.test(this.t(k + 1))) {
+      const q = +this.t(k + 1);
       let j = k + 2;
       const y = this.year4(j);
       if (y) return { i, j: y.j, type: 'DATE', nf: { kind: 'absolute', timex: `${y.y}-Q${q}` } };
@@ -1214,30 +1483,31 @@ export class TimexParser {
     return { i, j: kk + 1, type: 'DATE', nf: { kind: 'partial', half: h } };
   }
 
-  /** `the 1990s`, `1990s`, `the '80s`, `the nineties`. */
+  /** `the 1990s`, `1990s`, `the '80s`, `the nineties`: TIMEX3 writes a decade with its first three digits (`199`). */
   private decade(i: number): Hit | undefined {
     let k = i;
     const det = this.w(k) === 'the';
     if (det) k++;
-    const t = this.T[k];
-    if (!t) return undefined;
-    if (t.k === 1 && /^\d{3}0$/.test(t.t)) {
+    if (!this.has(k)) return undefined;
+    const tk = this.k(k), tt = this.t(k);
+    if (tk === 1 && /^\d{3}0$/.test(tt)) {
       let j = k + 1;
       if (this.w(j) === 's' && this.tight(j)) j++;
       else if (this.w(j) === '\'' && this.w(j + 1) === 's' && this.tight(j) && this.tight(j + 1)) j += 2;
       else return undefined;
-      return { i, j, type: 'DATE', nf: { kind: 'absolute', timex: `${t.t.slice(0, 3)}X` } };
+      return { i, j, type: 'DATE', nf: { kind: 'absolute', timex: tt.slice(0, 3) } };
     }
-    if (t.w === '\'' || t.w === '’') {
-      const n = this.T[k + 1];
-      if (n && n.k === 1 && /^\d0$/.test(n.t) && this.tight(k + 1) && this.w(k + 2) === 's' && this.tight(k + 2)) {
-        const c = +n.t[0] <= 2 ? '20' : '19';
-        return { i, j: k + 3, type: 'DATE', nf: { kind: 'absolute', timex: `${c}${n.t[0]}X` } };
+    const tw = this.w(k);
+    if (tw === '\'' || tw === '’') {
+      const nt = this.t(k + 1);
+      if (this.k(k + 1) === 1 && /^\d0$/.test(nt) && this.tight(k + 1) && this.w(k + 2) === 's' && this.tight(k + 2)) {
+        const c = +nt[0] <= 2 ? '20' : '19';
+        return { i, j: k + 3, type: 'DATE', nf: { kind: 'absolute', timex: `${c}${nt[0]}` } };
       }
       return undefined;
     }
-    const dw = DECADE_WORDS.get(t.w);
-    if (dw !== undefined && det) return { i, j: k + 1, type: 'DATE', nf: { kind: 'absolute', timex: `19${dw}X` } };
+    const dw = DECADE_WORDS.get(tw);
+    if (dw !== undefined && det) return { i, j: k + 1, type: 'DATE', nf: { kind: 'absolute', timex: `19${dw}` } };
     return undefined;
   }
 
@@ -1261,8 +1531,8 @@ export class TimexParser {
     const s = SEASONS.get(this.w(k));
     if (!s) return undefined;
     let j = k + 1;
-    let y = this.year4(j);
-    if (!y && this.w(j) === 'of') { y = this.year4(j + 1); if (y) j++; }
+    let y = this.yearAfter(j);
+    if (!y && this.w(j) === 'of') { y = this.yearAfter(j + 1); if (y) j++; }
     if (y) return { i, j: y.j, type: 'DATE', nf: { kind: 'absolute', timex: `${y.y}-${s}` } };
     const yo = this.yearOffsetAfter(j);
     if (yo) return { i, j: yo.j, type: 'DATE', nf: { kind: 'partial', season: s, yearOffset: yo.offset } };
@@ -1271,7 +1541,7 @@ export class TimexParser {
       return { i, j: y2.j, type: 'DATE', nf: { kind: 'partial', season: s, yearOffset: y2.offset } };
     }
     // `the summer` alone; `fall` and `spring` alone are too often other words
-    if (det && this.T[j]?.k !== 0) return { i, j, type: 'DATE', nf: { kind: 'partial', season: s } };
+    if (det && this.k(j) !== 0) return { i, j, type: 'DATE', nf: { kind: 'partial', season: s } };
     if (det && (this.w(j) === 'of' || this.w(j) === 'and' || this.w(j) === 'when' || this.w(j) === 'before' || this.w(j) === 'after')) {
       return this.w(j) === 'of' ? undefined : { i, j, type: 'DATE', nf: { kind: 'partial', season: s } };
     }
@@ -1280,9 +1550,8 @@ export class TimexParser {
 
   /** `Christmas`, `Christmas Eve`, `New Year's Day`, `Easter`, `Thanksgiving Day`, `Halloween`. */
   private holiday(i: number): Hit | undefined {
-    const t = this.T[i];
-    if (!t || !t.cap) return undefined;
-    const w = t.w;
+    if (!this.cap(i)) return undefined;
+    const w = this.w(i);
     const part = (nf: PartialNF, j: number): Hit => {
       const y = this.year4(j);
       if (y) return { i, j: y.j, type: 'DATE', nf: { ...nf, year: y.y } };
@@ -1298,8 +1567,15 @@ export class TimexParser {
       if (d === 'eve') return part({ kind: 'partial', month: 12, day: 31 }, i + 5);
       return undefined;
     }
-    if (w === 'easter') return part({ kind: 'partial', holiday: 'easter' }, this.w(i + 1) === 'sunday' ? i + 2 : i + 1);
+    if (w === 'easter') {
+      const j = this.w(i + 1) === 'sunday' ? i + 2 : i + 1;
+      // `Easter week`: the week of Easter Sunday
+      if (this.w(j) === 'week') return part({ kind: 'partial', holiday: 'easter', weekOf: true }, j + 1);
+      return part({ kind: 'partial', holiday: 'easter' }, j);
+    }
     if (w === 'thanksgiving') return part({ kind: 'partial', holiday: 'thanksgiving' }, this.w(i + 1) === 'day' ? i + 2 : i + 1);
+    // `Election Day` (the United States': the Tuesday after the first Monday of November)
+    if (w === 'election' && this.w(i + 1) === 'day' && this.cap(i + 1)) return part({ kind: 'partial', holiday: 'election' }, i + 2);
     if (w === 'halloween') return part({ kind: 'partial', month: 10, day: 31 }, i + 1);
     if (w === 'valentine' && this.w(i + 1) === '\'' && this.w(i + 2) === 's' && this.w(i + 3) === 'day') {
       return part({ kind: 'partial', month: 2, day: 14 }, i + 4);
@@ -1321,20 +1597,25 @@ export class TimexParser {
       if (q) return { i, j: q.j, type: 'DATE', nf: q.nf };
       return { i, j: y.j, type: 'DATE', nf: { kind: 'absolute', timex: String(y.y) } };
     }
-    if (det && this.w(k - 1) === 'year') return { i, j: k, type: 'DATE', nf: { kind: 'relative', unit: 'year', offset: 0, anchor: 'ref' } };
+    if (det && this.w(k - 1) === 'year') {
+      // `the fiscal year ended Jan. 31`: a length of a year, like `the year ended`
+      const nx = this.w(k);
+      if (nx === 'ended' || nx === 'ending') return { i, j: k, type: 'DURATION', nf: { kind: 'duration', timex: 'P1Y' } };
+      return { i, j: k, type: 'DATE', nf: { kind: 'relative', unit: 'year', offset: 0, anchor: 'ref' } };
+    }
     return undefined;
   }
 
   /** `10 p.m.`, `10:30 a.m. EST`, `noon`, `midnight`, `4 in the morning`, `10 p.m. Wednesday`. */
   private clockTime(i: number): Hit | undefined {
-    const T = this.T;
-    const t = T[i];
+    const tw = this.w(i), tt = this.t(i);
     let time: ClockTime | undefined;
     let j = i;
-    if (t.w === 'noon' || t.w === 'midday') { time = { h: 12, mi: 0 }; j = i + 1; }
-    else if (t.w === 'midnight') { time = { h: 24, mi: 0 }; j = i + 1; }
-    else if (t.k === 1) {
-      const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(t.t);
+    if (tw === 'noon' || tw === 'midday') { time = { h: 12, mi: 0 }; j = i + 1; }
+    else if (tw === 'midnight') { time = { h: 24, mi: 0 }; j = i + 1; }
+    else if (this.k(i) === 1) {
+      if (tt.length > 5) return undefined;
+      const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(tt);
       if (!m) return undefined;
       let h = +m[1];
       const mi = m[2] !== undefined ? +m[2] : 0;
@@ -1352,7 +1633,7 @@ export class TimexParser {
         const p = this.pod(j + 2)!;
         if ((p === 'AF' || p === 'EV' || p === 'NI') && h < 12) h += 12;
         j += 3;
-      } else if (m[2] !== undefined && t.t.includes(':')) {
+      } else if (m[2] !== undefined && tt.includes(':')) {
         // 24-hour clock: only with a time zone or `local time` / `hours` after it, or `at` before it
         const nx = this.w(j);
         if (!(TIME_ZONES.has(nx) || nx === 'local' || nx === 'hours' || nx === 'hrs' || nx === 'h' || this.w(i - 1) === 'at')) return undefined;
@@ -1360,7 +1641,7 @@ export class TimexParser {
       time = { h, mi };
     } else return undefined;
     // time zone
-    if (TIME_ZONES.has(this.w(j)) && this.T[j].t === this.T[j].t.toUpperCase()) j++;
+    if (TIME_ZONES.has(this.w(j)) && this.t(j) === this.t(j).toUpperCase()) j++;
     else if (this.w(j) === 'local' && this.w(j + 1) === 'time') j += 2;
     // a day right after: `10 p.m. Wednesday`, `5 p.m. EST, Nov. 9`, `noon today`
     let k = j;
@@ -1416,7 +1697,7 @@ export class TimexParser {
       if (this.hyphenAt(k)) k++;
       if (w === 'the') {
         const target = this.positionalTarget(k);
-        if (!target || target.nf.kind !== 'absolute' || !/X$/.test(target.nf.timex)) return undefined; // decades only
+        if (!target || target.nf.kind !== 'absolute' || !/^\d{3}$/.test(target.nf.timex)) return undefined; // decades only
         return { ...target, i, mod };
       }
     } else if (w === 'earlier' || w === 'later') {
@@ -1463,8 +1744,8 @@ export class TimexParser {
   private positionalTarget(k: number): Hit | undefined {
     let best: Hit | undefined;
     const take = (h: Hit | undefined) => { if (h && h.type !== 'DURATION' && h.type !== 'SET' && (!best || h.j > best.j)) best = h; };
-    const t = this.T[k];
-    if (!t) return undefined;
+    if (!this.has(k)) return undefined;
+    const tw = this.w(k);
     take(this.calendarDate(k));
     take(this.yearish(k));
     take(this.decade(k));
@@ -1474,11 +1755,12 @@ export class TimexParser {
     take(this.weekdayExpr(k));
     take(this.quarter(k));
     take(this.holiday(k));
-    const s = SEASONS.get(t.w);
+    take(this.podDay(k));
+    const s = SEASONS.get(tw);
     if (s) take({ i: k, j: k + 1, type: 'DATE', nf: { kind: 'partial', season: s } });
     else take(this.seasonExpr(k));
     // `the end of the year`, `the end of the month`, `the end of the week`
-    if (t.w === 'the' && CAL_UNITS.has(this.w(k + 1)) && this.w(k + 1) !== 'day') {
+    if (tw === 'the' && CAL_UNITS.has(this.w(k + 1)) && this.w(k + 1) !== 'day') {
       take({ i: k, j: k + 2, type: 'DATE', nf: { kind: 'relative', unit: CAL_UNITS.get(this.w(k + 1))!, offset: 0, anchor: 'ref' } });
     }
     if (best && best.nf.kind === 'absolute' && /_REF$/.test(best.nf.timex)) return undefined;
@@ -1489,10 +1771,15 @@ export class TimexParser {
   private theAnaphor(i: number): Hit | undefined {
     if (this.w(i) !== 'the') return undefined;
     const u = this.w(i + 1);
-    const nx = this.T[i + 2];
     // `the year's`, `the week of`: leave to others
-    if (nx && (nx.w === '\'' || nx.w === '-')) return undefined;
+    if (this.w(i + 2) === '\'' || this.w(i + 2) === '-') return undefined;
     if (u === 'weekend') return { i, j: i + 2, type: 'DATE', nf: { kind: 'partial', weekend: true } };
+    // `in the morning`, `during the afternoon`: that part of the day mentioned before; only after a preposition
+    // and not before a noun (`the evening news`, `the morning of June 9`: the noun's, or another rule's)
+    if ((u === 'morning' || u === 'afternoon' || u === 'evening') && POD_PREPOSITIONS.has(this.w(i - 1)) &&
+      (this.k(i + 2) !== 0 || this.cap(i + 2) || POD_FOLLOWERS.has(this.w(i + 2)))) {
+      return { i, j: i + 2, type: 'TIME', nf: { kind: 'relative', unit: 'day', offset: 0, anchor: 'prev', pod: this.pod(i + 1), gran: 'time' } };
+    }
     if (u === 'week') {
       // `the week of March 6`: the week containing that day
       if (this.w(i + 2) === 'of') {
@@ -1509,6 +1796,22 @@ export class TimexParser {
         return { i, j: i + 5, type: 'DATE', nf: { kind: 'relative', unit: 'year', offset: -1, anchor: 'auto', gran: 'quarter' } };
       }
       if (u === 'period') return undefined;
+      // `the quarter ended July 31`: the calendar quarter holding most of the three months up to that day
+      // (May-July: the second), in the year of the day
+      const ew = this.w(i + 2);
+      if (ew === 'ended' || ew === 'ending') {
+        const d = this.calendarDate(i + 3);
+        if (d && (d.nf.kind === 'partial' || d.nf.kind === 'absolute')) {
+          const m = d.nf.kind === 'partial' ? d.nf.month : /^\d{4}-(\d{2})-\d{2}$/.exec(d.nf.timex) ? +d.nf.timex.slice(5, 7) : undefined;
+          const y = d.nf.kind === 'absolute' ? +d.nf.timex.slice(0, 4) : undefined;
+          if (m !== undefined && (d.nf.kind === 'absolute' ? /^\d{4}-\d{2}-\d{2}$/.test(d.nf.timex) : d.nf.day !== undefined)) {
+            const mid = m === 1 ? 12 : m - 1;
+            const q = Math.floor((mid - 1) / 3) + 1;
+            if (y !== undefined) return { i, j: i + 2, type: 'DATE', nf: { kind: 'absolute', timex: `${m === 1 ? y - 1 : y}-Q${q}` } };
+            return { i, j: i + 2, type: 'DATE', nf: { kind: 'partial', quarter: q } };
+          }
+        }
+      }
       return { i, j: i + 2, type: 'DATE', nf: { kind: 'relative', unit: 'quarter', offset: 0, anchor: 'prev', fallbackOffset: -1, sameGran: true } };
     }
     if (u === 'year') {
@@ -1545,11 +1848,12 @@ export class TimexParser {
     return undefined;
   }
 
-  /** `the 1988 quarter`, `the 1988 period`: the quarter mentioned before, in that year. */
+  /** `the 1988 quarter`, `the 1988 period`: the quarter mentioned before, in that year (a period with none: the year). */
   private yearQuarter(i: number): Hit | undefined {
     if (this.w(i) !== 'the') return undefined;
     const y = this.year4(i + 1);
     if (!y || !(this.w(y.j) === 'quarter' || this.w(y.j) === 'period')) return undefined;
+    if (this.w(y.j) === 'period') return { i, j: y.j + 1, type: 'DATE', nf: { kind: 'partial', year: y.y, quarter: 0, period: true } };
     return { i, j: y.j + 1, type: 'DATE', nf: { kind: 'partial', year: y.y, quarter: 0 } };
   }
 
@@ -1583,45 +1887,124 @@ export class TimexParser {
   // ---------------------------------------------------------------------------------------------------
   // tense
 
+  /** `set` at token k, before a date at token d, speaks of the future: nothing between, or `to`/`for`. */
+  private setAhead(k: number, d: number): boolean {
+    if (k + 1 === d) return true;
+    for (let m = k + 1; m < d; m++) { const w = this.w(m); if (w === 'to' || w === 'for') return true; }
+    return false;
+  }
+
+  /** `had been` within the three tokens before token k (`had been due to`, `had previously been scheduled`). */
+  private hadBeen(k: number): boolean {
+    for (let m = k - 1; m >= 1 && m >= k - 3; m--) if (this.w(m) === 'been' && (this.w(m - 1) === 'had' || this.w(m - 2) === 'had')) return true;
+    return false;
+  }
+
+  /** `had` in the clause around hit h (the tokens the tense is read from). */
+  private pastPerfect(h: Hit): boolean {
+    for (let k = h.i - 1, steps = 0; k >= 0 && steps < 12; k--, steps++) {
+      if ((this.K[k] & KIND) === 2) { const w = this.W[k]; if (w === '.' || w === ';' || w === '"' || w === '“' || w === '”') break; }
+      if (this.W[k] === 'had') return true;
+    }
+    for (let k = h.j, steps = 0; k < this.n && steps < FWD; k++, steps++) {
+      if ((this.K[k] & KIND) === 2) { const w = this.W[k]; if (w === '.' || w === ';') break; }
+      if (this.W[k] === 'had') return true;
+    }
+    return false;
+  }
+
   /** Sets the direction hint of partial dates from the tense around them (future: `will`, `'ll`, `scheduled to`). */
   private addHint(h: Hit): void {
-    if (h.nf.kind !== 'partial' || h.nf.dir !== undefined || h.nf.year !== undefined) return;
-    const T = this.T;
+    if (h.nf.kind !== 'partial') return;
+    // (the fields read through a copy of one shape: see `sameShape`)
+    const f = sameShape(PARTIAL_FIELDS, h.nf);
+    if (f.dir !== undefined || f.year !== undefined) return;
     let hint: -1 | 1 | undefined;
     const w1 = this.w(h.i - 1), w2 = this.w(h.i - 2), w3 = this.w(h.i - 3);
     // `by Jan. 14` (a deadline), `as soon as Tuesday`, `as early as Tuesday`
-    if (w1 === 'by' || w1 === 'until' || w1 === 'till' || (w3 === 'as' && (w2 === 'soon' || w2 === 'early') && w1 === 'as')) hint = 1;
+    if (w1 === 'by' || w1 === 'until' || w1 === 'till' || (w3 === 'as' && (w2 === 'soon' || w2 === 'early') && w1 === 'as')) {
+      // ... unless the clause is in the past perfect: `had filed reports by Wednesday`, `until Monday, they had not`
+      hint = this.pastPerfect(h) ? -1 : 1;
+    }
     for (let k = h.i - 1, steps = 0; hint === undefined && k >= 0 && steps < 12; k--, steps++) {
-      const w = T[k].w;
-      if (w === '.' || w === ';' || w === '"' || w === '“' || w === '”') break;
-      const c = T[k].c;
+      const kind = this.K[k] & KIND;
+      if (kind === 2) { const w = this.W[k]; if (w === '.' || w === ';' || w === '"' || w === '“' || w === '”') break; }
+      const c = this.C[k];
       if (c & F_FUTURE) {
-        if (w === 'to' && !(T[k - 1] && (T[k - 1].w === 'is' || T[k - 1].w === 'are' || T[k - 1].w === 'going' ||
-          T[k - 1].w === 'expected' || T[k - 1].w === 'scheduled' || T[k - 1].w === 'due' || T[k - 1].w === 'set' ||
-          T[k - 1].w === 'plans' || T[k - 1].w === 'plan'))) continue;
+        const w = this.W[k];
+        if (w === 'to') {
+          const p = this.w(k - 1);
+          if (!(p === 'is' || p === 'are' || p === 'going' || p === 'expected' || p === 'scheduled' || p === 'due' ||
+            p === 'set' || p === 'plans' || p === 'plan')) continue;
+        }
         if (w === 'until') continue;
-        hint = 1; break;
+        // `set` looks forward right before the date or with `to`/`for` (`graduation set June 6`, `set to meet on
+        // May 2`, `set a meeting for Friday`); otherwise it is a past tense or participle (`set bail Tuesday`,
+        // `the record set on Aug. 6`)
+        if (w === 'set' && !this.setAhead(k, h.i)) { hint = -1; break; }
+        // a plan in the past perfect has had its day: `had been due to expire Friday`, `had been scheduled to`
+        hint = this.hadBeen(k) ? -1 : 1; break;
       }
-      if ((c & F_PAST) || (T[k].k === 0 && endsWithEd(w))) { hint = -1; break; }
+      if ((c & F_PAST) || (this.K[k] & K_ED) !== 0) {
+        // a participle after `be` is a passive, not a past tense (`will be held on May 2`, `is to be named`)
+        if (k > 0 && this.W[k] !== 'been' && (this.w(k - 1) === 'be' || this.w(k - 1) === 'being')) continue;
+        hint = -1; break;
+      }
     }
     if (hint === undefined) {
       for (let k = h.j, steps = 0; k < this.n && steps < FWD; k++, steps++) {
-        const w = T[k].w;
-        if (w === '.' || w === ';' || (w === ',' && !FWD_COMMA)) break;
-        if (w === 'will' || w === 'll' || w === 'shall') { hint = 1; break; }
-        if ((T[k].c & F_PAST) || (T[k].k === 0 && endsWithEd(w))) { hint = -1; break; }
+        const kind = this.K[k] & KIND;
+        if (kind === 2) { const w = this.W[k]; if (w === '.' || w === ';' || (w === ',' && !FWD_COMMA)) break; }
+        const c = this.C[k];
+        if (c & F_FUTURE) { const w = this.W[k]; if (w === 'will' || w === 'll' || w === 'shall') { hint = 1; break; } }
+        if ((c & F_PAST) || (this.K[k] & K_ED) !== 0) { hint = -1; break; }
       }
     }
-    const nf = h.nf as PartialNF;
+    const nf = h.nf;
     if (hint !== undefined) h.nf = { ...nf, hint };
-    else if (nf.weekday !== undefined && nf.month === undefined) h.nf = { ...nf, hint: -1 };
-    else if ((nf.quarter !== undefined || nf.half !== undefined) && nf.yearOffset === undefined) h.nf = { ...nf, hint: -1 };
+    else if (f.weekday !== undefined && f.month === undefined) h.nf = { ...nf, hint: -1 };
+    else if ((f.quarter !== undefined || f.half !== undefined) && f.yearOffset === undefined) h.nf = { ...nf, hint: -1 };
   }
 }
 
 /** Tokens looked at after an expression for its tense (`In March, the company said`). */
 const FWD = 6;
 const FWD_COMMA = true;
+
+/** `s` is `min` to `max` ASCII digits. */
+function isDigits(s: string, min: number, max: number): boolean {
+  const n = s.length;
+  if (n < min || n > max) return false;
+  for (let k = 0; k < n; k++) { const c = s.charCodeAt(k); if (c < 48 || c > 57) return false; }
+  return true;
+}
+
+/**
+ * The value of a number token as a cardinal (`1,000`, `2.5`, `12`), or -1 when it is not one (`10:30`,
+ * `1,00`, `1.000.000`): digits with thousands separators in groups of three, or plain digits, and an
+ * optional decimal part.
+ */
+function numberValue(t: string): number {
+  const n = t.length;
+  let k = 0, commas = false, lastComma = -1, digitsBefore = 0;
+  while (k < n) {
+    const c = t.charCodeAt(k);
+    if (c >= 48 && c <= 57) { k++; continue; }
+    if (c === 44) {
+      // a comma after 1-3 digits, then groups of exactly three
+      if (lastComma < 0 ? k === 0 || k > 3 : k - lastComma !== 4) return -1;
+      lastComma = k; commas = true; k++; continue;
+    }
+    break;
+  }
+  digitsBefore = k;
+  if (commas && digitsBefore - lastComma !== 4) return -1;
+  if (k < n) {
+    if (t.charCodeAt(k) !== 46 || k + 1 >= n) return -1;
+    for (let m = k + 1; m < n; m++) { const c = t.charCodeAt(m); if (c < 48 || c > 57) return -1; }
+  }
+  return parseFloat(commas ? t.replace(/,/g, '') : t);
+}
 
 function endsWithEd(w: string): boolean {
   const n = w.length;
@@ -1651,17 +2034,34 @@ const FLAGS: Map<string, number> = (() => {
 /** The flags of one-character ASCII tokens. */
 const ASCII_FLAGS: number[] = ASCII_CHARS.map(ch => FLAGS.get(ch) ?? 0);
 
-/** The lower-case ASCII words of FLAGS by hash, for the tokenizer. */
-interface LexEntry { w: string; c: number; next: LexEntry | undefined }
-const LEX_BY_HASH: Map<number, LexEntry> = (() => {
-  const m = new Map<number, LexEntry>();
+/** The lower-case ASCII words of FLAGS in an open hash table (chained), for the tokenizer. */
+interface LexEntry { w: string; h: number; c: number; next: LexEntry | undefined }
+const LEX_MASK = 1023;
+const LEX: (LexEntry | undefined)[] = (() => {
+  const t: (LexEntry | undefined)[] = new Array(LEX_MASK + 1).fill(undefined);
   for (const [w, c] of FLAGS) {
     if (!/^[a-z]+$/.test(w)) continue;
     const h = wordHash(w);
-    m.set(h, { w, c, next: m.get(h) });
+    t[h & LEX_MASK] = { w, h, c, next: t[h & LEX_MASK] };
   }
-  return m;
+  return t;
 })();
+
+/** Words after `the` that may continue the positional rule (`the end of`, `the late 1970s`). */
+const THE_POSITIONAL = new Set(['early', 'late', 'mid', 'end', 'close', 'beginning', 'start', 'middle', 'first', 'second',
+  'last', 'latter']);
+/** ... the deictic rule (`the future`, `the near term`, `the past`). */
+const THE_DEICTIC = new Set(['future', 'near', 'distant', 'foreseeable', 'immediate', 'short', 'long', 'medium', 'past']);
+/** ... `theAnaphor` besides units and cardinals (`the week`, `the full year`, `the latest period`). */
+const THE_ANAPHOR = new Set(['weekend', 'week', 'quarter', 'period', 'year', 'first', 'last', 'full', 'whole', 'entire', 'morning',
+  'afternoon', 'evening',
+  'latest', 'same', 'current', ...VAGUE, 'a', 'an', 'half', 'couple', 'dozens', 'hundreds', 'thousands']);
+
+/** Words before `the morning` that make it a time (`in the morning`, `during the afternoon`). */
+const POD_PREPOSITIONS = new Set(['in', 'during', 'through', 'throughout', 'until', 'till', 'by', 'into', 'on']);
+/** Words that may follow `in the morning` (not a noun of which `morning` is the modifier). */
+const POD_FOLLOWERS = new Set(['and', 'or', 'but', 'to', 'when', 'as', 'while', 'before', 'after', 'with', 'at', 'on', 'in',
+  'for', 'until', 'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that']);
 
 /** Rule ids (numbers, so that the dispatch in `rule` is a jump table). */
 const R = {
@@ -1685,12 +2085,10 @@ const R = {
   yearAgo: 17,
   numericDate: 18,
   yearQuarter: 19,
+  podDay: 20,
 } as const;
 type RuleName = keyof typeof R;
 type RuleId = (typeof R)[RuleName];
-
-const NUMBER_RULES: readonly RuleId[] = (['numericDate', 'clockTime', 'calendarDate', 'yearish', 'durationOrAgo',
-  'setExpr', 'quarter', 'century', 'decade'] as RuleName[]).map(r => R[r]);
 
 /** Which rules can start at a word (a rule not listed for a word never matches there). */
 const RULES_BY_WORD: Map<string, RuleId[]> = (() => {
@@ -1722,10 +2120,11 @@ const RULES_BY_WORD: Map<string, RuleId[]> = (() => {
   add(['\'', '’'], 'decade', 'yearish');
   add([...ORDINALS.keys(), ...TENS.keys()], 'century');
   add(SEASONS.keys(), 'seasonExpr');
-  add(['christmas', 'new', 'easter', 'thanksgiving', 'halloween', 'valentine'], 'holiday');
+  add(['christmas', 'new', 'easter', 'thanksgiving', 'halloween', 'valentine', 'election'], 'holiday');
   add(['fiscal'], 'fiscal');
   add(['year', 'nineteen', 'eighteen', 'two'], 'yearish');
   add(['noon', 'midnight', 'midday'], 'clockTime');
+  add(PARTS_OF_DAY.keys(), 'podDay');
   add(['year', 'comparable', 'same'], 'yearAgo');
   add(['more', 'less', 'at', 'up', 'no', 'nearly', 'almost', 'over', 'about', 'around', 'approximately', 'roughly',
     'some', 'circa', 'under'], ...([] as RuleName[]));

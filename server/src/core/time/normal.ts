@@ -3,7 +3,7 @@
 // date and the previously mentioned date.
 //
 // TIMEX3 values produced (TimeML 1.2.1): dates `2017-06-09`, `2017-06`, `2017`, `2017-Q2`, `2017-H1`,
-// `2017-SP`, `2017-W23`, `2017-W23-WE`, decades `199X`, centuries `19`; times `2017-06-09T14:30`,
+// `2017-SP`, `2017-W23`, `2017-W23-WE`, decades `199`, centuries `19`; times `2017-06-09T14:30`,
 // `2017-06-09TMO`; references `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`; durations `P3M`, `PT5H`, `PXY`;
 // sets `P1W`, `XXXX-WXX-2`. Unresolved relative dates keep X placeholders (`XXXX-05`, `XXXX-XX-XX`).
 
@@ -36,8 +36,10 @@ export interface PartialNF {
   weekend?: boolean;
   /** `the week of March 6`: the ISO week containing the day. */
   weekOf?: boolean;
+  /** With `quarter: 0`: `the 1988 period` (rather than `the 1988 quarter`). */
+  period?: boolean;
   /** A movable feast, computed once the year is known. */
-  holiday?: 'easter' | 'thanksgiving';
+  holiday?: 'easter' | 'thanksgiving' | 'election';
   pod?: PartOfDay;
   time?: ClockTime;
   /** From the words: `last` (-1, strict), `next` (+1, strict), `this` (0). */
@@ -107,7 +109,7 @@ export function formatCal(c: Cal): string {
   const y = pad4(c.y);
   switch (c.gran) {
     case 'century': return String(Math.floor(c.y / 100)).padStart(2, '0');
-    case 'decade': return String(Math.floor(c.y / 10)).padStart(3, '0') + 'X';
+    case 'decade': return String(Math.floor(c.y / 10)).padStart(3, '0');
     case 'year': return y;
     case 'half': return `${y}-H${c.h}`;
     case 'quarter': return `${y}-Q${c.q}`;
@@ -236,6 +238,11 @@ const GRAN_RANK: Record<Gran, number> = {
 };
 export function granRank(g: Gran): number { return GRAN_RANK[g]; }
 
+const UNDERSPECIFIED_BY_GRAN: Record<Gran, string> = {
+  century: 'XX', decade: 'XXX', year: 'XXXX', half: 'XXXX-HX', quarter: 'XXXX-QX', season: 'XXXX-XX',
+  month: 'XXXX-XX', week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', day: 'XXXX-XX-XX', time: 'XXXX-XX-XX',
+};
+
 /** A date as TIMEX3 writes it when the year (and whatever else the reference date would give) is unknown. */
 function underspecified(nf: TimexNF): string {
   if (nf.kind === 'partial') {
@@ -254,11 +261,7 @@ function underspecified(nf: TimexNF): string {
   }
   if (nf.kind === 'relative') {
     const g = nf.gran ?? UNIT_GRAN[nf.unit];
-    const base: Record<Gran, string> = {
-      century: 'XX', decade: 'XXX', year: 'XXXX', half: 'XXXX-HX', quarter: 'XXXX-QX', season: 'XXXX-XX',
-      month: 'XXXX-XX', week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', day: 'XXXX-XX-XX', time: 'XXXX-XX-XX',
-    };
-    return base[g] + timeSuffix(nf.time, nf.pod);
+    return UNDERSPECIFIED_BY_GRAN[g] + timeSuffix(nf.time, nf.pod);
   }
   return nf.timex;
 }
@@ -288,10 +291,25 @@ export function resolve(nf: TimexNF, ctx: ResolveContext): Resolution {
     case 'absolute': return { timex: nf.timex, anchor: 'absolute: the text gives it in full', cal: ctx.noCal ? undefined : calOfTimex(nf.timex) };
     case 'duration': return { timex: nf.timex, anchor: 'a length of time: needs no anchor' };
     case 'set': return { timex: nf.timex, anchor: 'a recurrence: needs no anchor' };
-    case 'relative': return resolveRelative(nf, ctx);
-    case 'partial': return resolvePartial(nf, ctx);
+    case 'relative': return resolveRelative(sameShape(RELATIVE_FIELDS, nf), ctx);
+    case 'partial': return resolvePartial(sameShape(PARTIAL_FIELDS, nf), ctx);
   }
 }
+
+// The normal forms come from the grammar in many shapes (`{kind, month, hint}`, `{kind, weekday, dir,
+// strict}` ...); reading their many optional fields at one place is slow in V8 when the shapes are many
+// (megamorphic loads of absent properties). Resolution therefore reads a copy with every field present.
+export const PARTIAL_FIELDS: Readonly<PartialNF> = {
+  kind: 'partial', year: undefined, yearOffset: undefined, month: undefined, day: undefined, weekday: undefined,
+  quarter: undefined, half: undefined, season: undefined, weekend: undefined, weekOf: undefined, period: undefined, holiday: undefined,
+  pod: undefined, time: undefined, dir: undefined, strict: undefined, hint: undefined,
+};
+export const RELATIVE_FIELDS: Readonly<RelativeNF> = {
+  kind: 'relative', unit: 'day', offset: 0, anchor: 'ref', gran: undefined, pod: undefined, time: undefined,
+  fallbackOffset: undefined, sameGran: undefined,
+};
+/** A copy of `nf` with all the fields of `fields` (absent ones undefined), in one shape. */
+export function sameShape<T extends object>(fields: Readonly<T>, nf: T): T { return Object.assign({ ...fields }, nf); }
 
 /** The last reference date named, and its name: the refiner resolves every mention against the same one. */
 let lastRefName: { ref: Ymd; y: number; m: number; d: number; source: string | undefined; name: string } | undefined;
@@ -303,6 +321,19 @@ function refName(ctx: ResolveContext): string {
   const name = `the reference date ${ymdString(ref)}${ctx.refSource ? ` (${ctx.refSource})` : ''}`;
   lastRefName = { ref, y: ref.y, m: ref.m, d: ref.d, source: ctx.refSource, name };
   return name;
+}
+
+/** `relative: 2 days before the article's date`, by unit and offset (the recognizer writes one per mention). */
+const RELATIVE_ANCHORS = new Map<Unit, Map<number, string>>();
+function unresolvedRelativeAnchor(rel: RelativeNF): string {
+  let byOffset = RELATIVE_ANCHORS.get(rel.unit);
+  if (!byOffset) RELATIVE_ANCHORS.set(rel.unit, byOffset = new Map());
+  let a = byOffset.get(rel.offset);
+  if (a === undefined) {
+    a = `relative: ${describeRelative(rel, "the article's date")}`;
+    if (byOffset.size < 200) byOffset.set(rel.offset, a);
+  }
+  return a;
 }
 
 function resolveRelative(nf: RelativeNF, ctx: ResolveContext): Resolution {
@@ -323,7 +354,7 @@ function resolveRelative(nf: RelativeNF, ctx: ResolveContext): Resolution {
   const offset = nf.anchor === 'prev' && nf.fallbackOffset !== undefined ? nf.fallbackOffset : nf.offset;
   const rel = offset === nf.offset ? nf : { ...nf, offset };
   if (!ctx.ref) {
-    return { timex: underspecified(nf), anchor: `relative: ${describeRelative(rel, "the article's date")}`, unresolved: true };
+    return { timex: underspecified(nf), anchor: unresolvedRelativeAnchor(rel), unresolved: true };
   }
   const g = nf.gran ?? UNIT_GRAN[nf.unit];
   let base = truncate(ctx.ref, g === 'time' ? 'day' : g);
@@ -373,7 +404,7 @@ function candidates(nf: PartialNF, ref: Ymd): Cal[] {
   }
   for (const y of years) {
     if (nf.holiday) {
-      const day = nf.holiday === 'easter' ? easterOf(y) : thanksgivingOf(y);
+      const day = nf.holiday === 'easter' ? easterOf(y) : nf.holiday === 'election' ? electionDayOf(y) : thanksgivingOf(y);
       out.push({ gran: 'day', y, m: day.m, d: day.d });
     } else if (nf.month !== undefined && nf.day !== undefined) {
       if (nf.day <= daysInMonth(y, nf.month)) out.push({ gran: 'day', y, m: nf.month, d: nf.day });
@@ -387,6 +418,8 @@ function candidates(nf: PartialNF, ref: Ymd): Cal[] {
 }
 
 function thanksgivingOf(y: number): Ymd { return nthWeekday(y, 11, 4, 4); }
+/** United States Election Day: the Tuesday after the first Monday of November. */
+function electionDayOf(y: number): Ymd { return addDays(nthWeekday(y, 11, 1, 1), 1); }
 
 function resolvePartial(nf: PartialNF, ctx: ResolveContext): Resolution {
   if (nf.weekOf) {
@@ -399,7 +432,11 @@ function resolvePartial(nf: PartialNF, ctx: ResolveContext): Resolution {
   if (nf.quarter === 0) {
     // `the 1988 quarter`: the quarter mentioned before, in that year
     const pq = ctx.prev?.cal.gran === 'quarter' ? ctx.prev.cal.q : undefined;
-    if (pq === undefined) return { timex: `${pad4(nf.year ?? 0)}-QX`, anchor: 'a quarter of that year: no quarter mentioned before', unresolved: true };
+    if (pq === undefined) {
+      // `the 1988 period` with no quarter before: some period of 1988, so the year (it need not be a quarter)
+      if (nf.period) { const cal: Cal = { gran: 'year', y: nf.year! }; return { timex: formatCal(cal), anchor: 'a period of that year: no quarter mentioned before', cal }; }
+      return { timex: `${pad4(nf.year ?? 0)}-QX`, anchor: 'a quarter of that year: no quarter mentioned before', unresolved: true };
+    }
     const cal: Cal = { gran: 'quarter', y: nf.year!, q: pq };
     return { timex: formatCal(cal), anchor: `the quarter mentioned before, "${ctx.prev!.text}", in ${nf.year}`, cal };
   }
@@ -410,9 +447,10 @@ function resolvePartial(nf: PartialNF, ctx: ResolveContext): Resolution {
     return { timex: formatCal(cal), anchor: 'absolute: the text gives it in full', cal };
   }
   if (!ref) {
-    const what = nf.dir === -1 ? 'the last one before the article\'s date' : nf.dir === 1 ? 'the next one after the article\'s date'
-      : nf.yearOffset !== undefined ? 'a year relative to the article\'s date' : 'the one nearest the article\'s date';
-    return { timex: underspecified(nf), anchor: `partial date: ${what}`, unresolved: true };
+    const anchor = nf.dir === -1 ? 'partial date: the last one before the article\'s date'
+      : nf.dir === 1 ? 'partial date: the next one after the article\'s date'
+      : nf.yearOffset !== undefined ? 'partial date: a year relative to the article\'s date' : 'partial date: the one nearest the article\'s date';
+    return { timex: underspecified(nf), anchor, unresolved: true };
   }
   const cands = candidates(nf, ref);
   const refDay = epochDay(ref.y, ref.m, ref.d);
@@ -481,7 +519,8 @@ export function calOfTimex(v: string): Cal | undefined {
   if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(v))) return { gran: 'season', y: +m[1], s: m[2] as Season };
   if ((m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(v))) return { gran: m[3] ? 'weekend' : 'week', y: +m[1], w: +m[2] };
   if ((m = /^(\d{4})$/.exec(v))) return { gran: 'year', y: +m[1] };
-  if ((m = /^(\d{3})X$/.exec(v))) return { gran: 'decade', y: +m[1] * 10 };
+  // decades: `199` (TIMEX3, TIMEX2); `199X` (other tools) is read too
+  if ((m = /^(\d{3})X?$/.exec(v))) return { gran: 'decade', y: +m[1] * 10 };
   if ((m = /^(\d{2})$/.exec(v))) return { gran: 'century', y: +m[1] * 100 };
   return undefined;
 }

@@ -2,7 +2,7 @@
 // the grammar. The mentions carry an unresolved normal form in `data.timex`; refiners/timex.ts resolves
 // them against the article's reference date.
 import type { Mention, TimexValue } from '../types';
-import { TimexParser, tokenize } from './grammar';
+import { TimexParser } from './grammar';
 import { resolve, TimexNF, TimexType } from './normal';
 
 /**
@@ -20,6 +20,7 @@ const TRIGGER_CASED = [
   '\\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\\b',
   '\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)(?:\\.|\\s?\\d)',
   '\\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.',
+  '\\bElection Day\\b',
 ];
 /** Word beginnings, in any case (`day` also finds `days`, `centur` `century`). */
 const TRIGGER_WORDS = [
@@ -29,7 +30,7 @@ const TRIGGER_WORDS = [
   'hour', 'minute', 'second', 'secs', 'mins', 'hrs', 'yrs', 'morning', 'afternoon', 'evening', 'night', 'noon',
   'midnight', 'midday', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly', 'nightly', 'biweekly',
   'fortnight', 'semiannually', 'biannually', 'christmas', 'easter', 'thanksgiving', 'halloween', 'valentine', 'fiscal',
-  'once', 'twice', 'thrice', 'period', 'nineteen', 'eighteen', 'eighties', 'nineties', 'seventies', 'sixties', 'fifties', 'forties', 'thirties', 'twenties',
+  'once', 'twice', 'thrice', 'period', 'term', 'nineteen', 'eighteen', 'eighties', 'nineties', 'seventies', 'sixties', 'fifties', 'forties', 'thirties', 'twenties',
 ];
 /**
  * One regex for both lists: the words as a trie of case-insensitive character classes (`[dD][aA][yY]`), so
@@ -65,11 +66,11 @@ export interface TimexData {
 
 export function recognizeTimex(text: string): Mention[] {
   if (!hasTrigger(text)) return [];
-  const tokens = tokenize(text);
-  const hits = new TimexParser(tokens).parse();
+  const parser = new TimexParser(text);
+  const hits = parser.parse();
   const out: Mention[] = [];
   for (const h of hits) {
-    const start = tokens[h.i].s, end = tokens[h.j - 1].e;
+    const start = parser.start(h.i), end = parser.end(h.j - 1);
     const res = resolve(h.nf, { noCal: true });
     const value: TimexValue = { timex: res.timex, type: h.type, approximate: !!h.approx || h.mod === 'APPROX', anchor: res.anchor };
     if (h.mod) value.mod = h.mod;
