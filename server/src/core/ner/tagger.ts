@@ -2,7 +2,8 @@
 // Viterbi -> names with character offsets. Buffers are reused between calls (one Tagger per model), and
 // `run` allocates nothing: its names are left in typed arrays for the caller to read.
 
-import { tokenSpans, TokenSpans } from '../text/tokenize';
+import type { TokenSpans } from '../text/tokenize';
+import { segmentSpans } from '../geo/tokens';
 import { FeatureExtractor, GAZ } from './features';
 import type { NerModel } from './model-io';
 import { NerType, P_B, P_I, P_L, P_U, TYPES, Viterbi } from './perceptron';
@@ -18,7 +19,7 @@ export interface NerSpan {
   confidence: number;
 }
 
-const CACHE_SIZE = 1 << 14, CACHE_MASK = CACHE_SIZE - 1;
+const CACHE_SIZE = 1 << 14, CACHE_SET_MASK = CACHE_SIZE / 2 - 1;
 const LOC = 1; // TYPES index
 const PLACE_KINDS = [GAZ.city, GAZ.country, GAZ.region];
 /**
@@ -35,68 +36,97 @@ export class Tagger {
   types = new Uint8Array(64);
   confidences = new Float32Array(64);
 
-  private readonly spans = new TokenSpans(256);
   private readonly fx: FeatureExtractor;
   private readonly viterbi = new Viterbi();
   private emissions = new Float32Array(0);
   private labels = new Uint8Array(0);
   private margins = new Float32Array(0);
   private readonly feats = new Uint32Array(128);
+  private context: Uint32Array = new Uint32Array(4096);
+  private candEnds = new Int32Array(256);
+  private candTokens = new Int32Array(256);
   private readonly cacheKeys = new Uint32Array(CACHE_SIZE);
   private readonly cacheRows: Float32Array;
 
+  private readonly locB: number;
+  private readonly locI: number;
+
   constructor(readonly model: NerModel) {
     this.fx = new FeatureExtractor(model.lexicon);
+    this.locB = model.scheme.label(LOC, P_B);
+    this.locI = model.scheme.label(LOC, P_I);
     this.cacheRows = new Float32Array(CACHE_SIZE * model.L);
   }
 
   /** Tags `text`; returns the number of names, left in `starts`, `ends`, `types`, `confidences`. */
   run(text: string): number {
     this.count = 0;
-    const spans = tokenSpans(text, this.spans);
+    // The tokens of the segment, shared with the recognizers that ran on it before (gazetteer, actors).
+    const spans = segmentSpans(text);
     const n = spans.count;
     if (n === 0) return 0;
     const fx = this.fx;
-    if (fx.prepare(text, spans) === 0) return 0;
+    const candidates = fx.prepare(text, spans);
+    if (candidates === 0) return 0;
     const model = this.model, L = model.L, scheme = model.scheme;
     if (this.emissions.length < n * L) {
       this.emissions = new Float32Array(n * L * 2);
       this.labels = new Uint8Array(n * 2);
       this.margins = new Float32Array(n * 2);
     }
-    const em = this.emissions, cand = fx.cand;
+    // Context features of all candidates (and the list of candidates), then their scores in one pass.
+    if (this.candEnds.length < candidates) {
+      this.candEnds = new Int32Array(candidates * 2);
+      this.candTokens = new Int32Array(candidates * 2);
+    }
+    const tokens = this.candTokens;
+    this.context = fx.contextAll(this.context, this.candEnds, tokens);
+    const em = this.emissions;
     const ck = this.cacheKeys, cv = this.cacheRows, feats = this.feats;
-    for (let k = 0; k < n; k++) {
-      if (cand[k] === 0) continue;
-      const off = k * L;
-      // The token's own features, scored once per word form (direct-mapped cache).
-      const key = fx.intrinsicKey(k), slot = key & CACHE_MASK, row = slot * L;
-      if (ck[slot] !== key) {
+    for (let i = 0; i < candidates; i++) {
+      const k = tokens[i], off = k * L;
+      // The token's own features, scored once per word form: a cache of two ways per set, the newer first.
+      const key = fx.intrinsicKey(k), set = (key & CACHE_SET_MASK) * 2;
+      let row: number;
+      if (ck[set] === key) row = set * L;
+      else if (ck[set + 1] === key) row = (set + 1) * L;
+      else {
+        row = set * L;
+        if (ck[set] !== 0) { // the newer entry becomes the older one
+          ck[set + 1] = ck[set];
+          for (let l = 0; l < L; l++) cv[row + L + l] = cv[row + l];
+        }
         const m = fx.intrinsic(k, feats, 0);
         for (let l = 0; l < L; l++) cv[row + l] = 0;
         model.score(feats, m, cv, row);
-        ck[slot] = key;
+        ck[set] = key;
       }
       for (let l = 0; l < L; l++) em[off + l] = cv[row + l];
-      const m = fx.context(k, feats, 0);
-      model.score(feats, m, em, off);
     }
-    const labels = this.labels, margins = this.margins;
-    this.viterbi.decode(scheme, n, em, cand, model.trans, model.start, labels, margins);
+    model.scoreAll(this.context, this.candEnds, tokens, candidates, em);
+    const labels = this.labels, margins = this.margins, viterbi = this.viterbi;
+    viterbi.decode(scheme, n, em, fx.cand, model.trans, model.start, labels, margins, fx.candList, candidates);
+    // Only the runs of candidates the decoder found a name in hold labels other than O.
+    const runs = viterbi.runs, runCount = viterbi.runCount;
+    if (runCount === 0) return 0;
 
-    if (scheme.name === 'BIO') this.completePlaces(n, labels, margins);
+    if (scheme.name === 'BIO') for (let r = 0; r < runCount; r++) this.completePlaces(runs[2 * r], runs[2 * r + 1], n, labels, margins);
 
     // Names from the labels; a name's margin is the smallest of its tokens'.
-    let open = -1, type = -1, margin = 0;
-    for (let k = 0; k <= n; k++) {
-      const l = k < n ? labels[k] : 0;
-      const t = scheme.typeOf[l], p = scheme.partOf[l];
-      const continues = open >= 0 && t === type && (p === P_I || p === P_L);
-      if (open >= 0 && !continues) { this.push(spans, open, k, type, margin); open = -1; }
-      if (l !== 0) {
-        const d = margins[k];
-        if (!continues) { open = k; type = t; margin = d; } else if (d < margin) margin = d;
-        if (p === P_U || (p === P_L && open >= 0)) { this.push(spans, open, k + 1, type, margin); open = -1; }
+    const typeOf = scheme.typeOf, partOf = scheme.partOf;
+    for (let r = 0; r < runCount; r++) {
+      const end = runs[2 * r + 1];
+      let open = -1, type = -1, margin = 0;
+      for (let k = runs[2 * r]; k <= end; k++) {
+        const l = k < end ? labels[k] : 0; // the token after a run is outside any name
+        const t = typeOf[l], p = partOf[l];
+        const continues = open >= 0 && t === type && (p === P_I || p === P_L);
+        if (open >= 0 && !continues) { this.push(spans, open, k, type, margin); open = -1; }
+        if (l !== 0) {
+          const d = margins[k];
+          if (!continues) { open = k; type = t; margin = d; } else if (d < margin) margin = d;
+          if (p === P_U || (p === P_L && open >= 0)) { this.push(spans, open, k + 1, type, margin); open = -1; }
+        }
       }
     }
     return this.count;
@@ -107,10 +137,10 @@ export class Tagger {
    * (`Deir` of `Deir ez-Zor`) is extended to the gazetteer's, over tokens it left outside any name or put in
    * names that lie wholly inside the gazetteer's.
    */
-  private completePlaces(n: number, labels: Uint8Array, margins: Float32Array): void {
+  private completePlaces(from: number, to: number, n: number, labels: Uint8Array, margins: Float32Array): void {
     const gaz = this.fx.gaz, cand = this.fx.cand, scheme = this.model.scheme;
-    const B = scheme.label(LOC, P_B), I = scheme.label(LOC, P_I);
-    for (let k = 0; k < n; k++) {
+    const B = this.locB, I = this.locI;
+    for (let k = from; k < to; k++) {
       if (labels[k] !== B) continue;
       let b = k + 1;
       while (b < n && labels[b] === I) b++;

@@ -37,15 +37,19 @@ export class TokenSpans {
     this.bits = new Uint8Array(capacity);
   }
   push(start: number, end: number, bits = 0): void {
-    if (this.count === this.starts.length) {
-      const s = new Int32Array(this.count * 2); s.set(this.starts); this.starts = s;
-      const e = new Int32Array(this.count * 2); e.set(this.ends); this.ends = e;
-      const b = new Uint8Array(this.count * 2); b.set(this.bits); this.bits = b;
-    }
+    if (this.count === this.starts.length) this.reserve(this.count * 2);
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.bits[this.count] = bits;
     this.count++;
+  }
+  /** Makes room for `capacity` tokens, keeping the first `count`. */
+  reserve(capacity: number): void {
+    if (capacity <= this.starts.length) return;
+    capacity = Math.max(capacity, 1);
+    const s = new Int32Array(capacity); s.set(this.starts.subarray(0, this.count)); this.starts = s;
+    const e = new Int32Array(capacity); e.set(this.ends.subarray(0, this.count)); this.ends = e;
+    const b = new Uint8Array(capacity); b.set(this.bits.subarray(0, this.count)); this.bits = b;
   }
 }
 
@@ -104,6 +108,22 @@ function classAt(text: string, i: number): number {
 
 /** TB_* bit of each class. */
 const CLASS_BIT = [0, 4, 2, 8, 16, 0, 32];
+/** TB_* bit of each ASCII letter and digit, 0 for every other ASCII character. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const k = ASCII[c];
+  ASCII_WORD[c] = k === LOWER || k === UPPER || k === DIGIT ? CLASS_BIT[k] : 0;
+}
+/**
+ * ASCII characters after a run of letters and digits that end the word for certain: 1 = always (white space,
+ * most punctuation), 2 = unless the word is all digits (`,` `:` `/` join numbers), 0 = ask scanWord (`-` `.`
+ * `'` `&` `$`, letters, digits).
+ */
+const ASCII_SIMPLE_END = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_SIMPLE_END[c] = ASCII[c] === SPACE ? 1 : ASCII[c] !== PUNCT ? 0
+    : c === 45 || c === 46 || c === 39 || c === 38 || c === 36 ? 0 : c === 44 || c === 58 || c === 47 ? 2 : 1;
+}
 /** Bits of the word scanWord just read. */
 let scanBits = 0;
 
@@ -132,6 +152,28 @@ const ABBREVIATIONS = new Set([
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
 ]);
 const MAX_ABBREVIATION = 6;
+/** The abbreviations as numbers: their letters a-z as 1-26 in base 32 (six letters fit in 30 bits). */
+const ABBREVIATION_KEYS = new Set([...ABBREVIATIONS].map(w => {
+  let key = 0;
+  for (let i = 0; i < w.length; i++) key = key * 32 + (w.charCodeAt(i) - 96);
+  return key;
+}));
+
+/** Whether `text[start, end)` (at most MAX_ABBREVIATION long), lower-cased, is one of ABBREVIATIONS. */
+function isAbbreviation(text: string, start: number, end: number): boolean {
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c < 97 || c > 122) {
+      // Other ASCII characters lower-case to themselves, which no abbreviation holds; beyond ASCII, ask
+      // toLowerCase itself (the Kelvin sign lower-cases to `k`).
+      return c >= 128 && ABBREVIATIONS.has(text.slice(start, end).toLowerCase());
+    }
+    key = key * 32 + (c - 96);
+  }
+  return ABBREVIATION_KEYS.has(key);
+}
 
 /** A clitic at `i` (which holds an apostrophe): its length, or 0. */
 function cliticAt(text: string, i: number): number {
@@ -164,14 +206,25 @@ function scanWord(text: string, start: number, limit: number): number {
     // An alphanumeric run.
     while (i < limit) {
       const c = text.charCodeAt(i);
+      if (c < 128) {
+        // ASCII: letters and digits only (white space and punctuation end the run).
+        const b = ASCII_WORD[c];
+        if (b === 0) break;
+        if (b !== TB_DIGIT) {
+          allDigits = false;
+          // `don't`: stop before `n't`.
+          if ((c === 110 || c === 78) && i > start && isNegationAt(text, i)) { scanBits = bits; return i; }
+        }
+        bits |= b;
+        i++;
+        runLen++;
+        continue;
+      }
       let k: number;
       let w = 1;
-      if (c < 128) k = ASCII[c];
-      else if (c >= 0xd800 && c <= 0xdbff) { k = classAt(text, i); w = 2; } else k = charClass(c);
+      if (c >= 0xd800 && c <= 0xdbff) { k = classAt(text, i); w = 2; } else k = charClass(c);
       if (k === SPACE || k === PUNCT) break;
       if (k !== DIGIT) allDigits = false;
-      // `don't`: stop before `n't`.
-      if ((c === 110 || c === 78) && i > start && isNegationAt(text, i)) { scanBits = bits; return i; }
       bits |= CLASS_BIT[k];
       i += w;
       runLen++;
@@ -200,7 +253,7 @@ function scanWord(text: string, start: number, limit: number): number {
         }
         return i;
       }
-      if (i - start <= MAX_ABBREVIATION && !allDigits && ABBREVIATIONS.has(text.slice(start, i).toLowerCase())) {
+      if (i - start <= MAX_ABBREVIATION && !allDigits && isAbbreviation(text, start, i)) {
         return i + 1;
       }
       return i;
@@ -223,19 +276,76 @@ function scanWord(text: string, start: number, limit: number): number {
   }
 }
 
-const REPEATABLE = new Set([46, 45, 61, 42, 95]); // . - = * _
+/**
+ * The code units of `text` in a reused array, then a 0 (which every test here treats like charCodeAt's NaN
+ * past the end): reading them is several times faster than charCodeAt on the sliced strings segments are.
+ */
+let unitBytes = Buffer.alloc(8192);
+let unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+/** Texts longer than this (whole documents rather than segments) get an array of their own, not kept. */
+const MAX_KEPT_UNITS = 1 << 16;
+function codeUnits(text: string): Uint16Array {
+  let bytes = unitBytes, units = unitArray;
+  if (units.length < text.length + 1) {
+    bytes = Buffer.alloc(2 * (text.length + 1));
+    units = new Uint16Array(bytes.buffer, bytes.byteOffset, text.length + 1);
+    if (text.length < MAX_KEPT_UNITS) { unitBytes = bytes; unitArray = units; }
+  }
+  bytes.write(text, 0, 'utf16le');
+  units[text.length] = 0;
+  return units;
+}
 
 /** Appends the tokens of `text[from, to)` to `out` (cleared first) and returns it. */
 export function tokenSpans(text: string, out: TokenSpans = new TokenSpans(), from = 0, to = text.length): TokenSpans {
-  out.count = 0;
+  let count = 0;
+  let starts = out.starts, ends = out.ends, tbits = out.bits;
+  const units = codeUnits(text);
   let i = from;
   while (i < to) {
-    const c = text.charCodeAt(i);
-    const k = c < 128 ? ASCII[c] : classAt(text, i);
-    if (k === SPACE) { i++; continue; }
+    const c = units[i];
+    let k: number;
+    if (c < 128) {
+      k = ASCII[c];
+      if (k === SPACE) { i++; continue; }
+    } else {
+      k = classAt(text, i);
+      if (k === SPACE) { i++; continue; }
+    }
     let end: number;
     let bits = TB_SYMBOL;
-    if (k !== PUNCT) {
+    if (c < 128 && k !== PUNCT) {
+      // The common case inline: a run of ASCII letters and digits ended by white space or by punctuation
+      // that cannot continue a word; anything else is left to scanWord.
+      // (An apostrophe ends the run and leaves the word to scanWord, so `don't` needs no test here.)
+      let j = i + 1, b = ASCII_WORD[c], t = -1;
+      while (j < to) {
+        const d = units[j];
+        const db = d < 128 ? ASCII_WORD[d] : 0;
+        if (db === 0) { t = d; break; }
+        b |= db;
+        j++;
+      }
+      // At `to` short of the text's end, what follows may still matter (`n't`): scanWord decides.
+      const endKind = t < 0 ? (to === text.length ? 1 : 0) : t < 128 && ASCII_WORD[t] === 0 ? ASCII_SIMPLE_END[t] : 0;
+      if (endKind === 1 || (endKind === 2 && b !== TB_DIGIT)) {
+        if (count === starts.length) {
+          out.count = count;
+          out.reserve(count * 2);
+          starts = out.starts; ends = out.ends; tbits = out.bits;
+        }
+        starts[count] = i;
+        ends[count] = j;
+        tbits[count] = b | (k === UPPER ? TB_INITUPPER : 0);
+        count++;
+        // A white-space character after the word is skipped here rather than by the loop.
+        i = t >= 0 && ASCII[t] === SPACE ? j + 1 : j;
+        continue;
+      }
+      end = scanWord(text, i, to);
+      if (end === i) end = i + 1; // never stall
+      bits = scanBits | (k === UPPER ? TB_INITUPPER : 0);
+    } else if (k !== PUNCT) {
       end = scanWord(text, i, to);
       if (end === i) end = i + 1; // never stall
       bits = scanBits | (k === UPPER ? TB_INITUPPER : 0);
@@ -246,18 +356,30 @@ export function tokenSpans(text: string, out: TokenSpans = new TokenSpans(), fro
     } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const d = text.charCodeAt(i + 1);
       end = d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
-    } else if (REPEATABLE.has(c)) {
+    } else if (c === 46 || c === 45 || c === 61 || c === 42 || c === 95) {                     // . - = * _
       end = i + 1;
       while (end < to && text.charCodeAt(end) === c) end++;
     } else {
       end = i + 1;
     }
     // Combining marks after a symbol (emoji variation selectors, joiners) stay with it.
-    while (end < to && (text.charCodeAt(end) === 0xfe0f || text.charCodeAt(end) === 0x200d)) end++;
+    if (end < to) {
+      let d = text.charCodeAt(end);
+      while (d === 0xfe0f || d === 0x200d) { end++; if (end >= to) break; d = text.charCodeAt(end); }
+    }
     if (end > to) end = to;
-    out.push(i, end, bits);
+    if (count === starts.length) {
+      out.count = count;
+      out.reserve(count * 2);
+      starts = out.starts; ends = out.ends; tbits = out.bits;
+    }
+    starts[count] = i;
+    ends[count] = end;
+    tbits[count] = bits;
+    count++;
     i = end;
   }
+  out.count = count;
   return out;
 }
 
