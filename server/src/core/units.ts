@@ -57,10 +57,21 @@ export function siUnitOf(dimension: Dimension): SIUnit {
   return dimension === 'length' ? 'm' : 'm2';
 }
 
-/** Rounds away binary floating-point noise (2.5 × 1609.344 = 4023.3599999999997 → 4023.36). */
+/**
+ * Rounds away binary floating-point noise (2.5 × 1609.344 = 4023.3599999999997 → 4023.36). The rounding
+ * goes through a decimal string (slow next to the rest of a figure's reading), so answers are kept by value
+ * (a few thousand at most: the same amounts recur in a document and on every edit of it).
+ */
+const CLEANED = new Map<number, number>();
 export function clean(x: number): number {
   if (!Number.isFinite(x) || x === 0 || (Number.isInteger(x) && Math.abs(x) < 1e15)) return x;
-  return Number(x.toPrecision(15));
+  let r = CLEANED.get(x);
+  if (r === undefined) {
+    r = Number(x.toPrecision(15));
+    if (CLEANED.size >= 8192) CLEANED.clear();
+    CLEANED.set(x, r);
+  }
+  return r;
 }
 
 /** An amount in `unit` in SI units (m or m²); undefined for an unknown unit. */

@@ -17,7 +17,7 @@ export interface ServerSettings {
 }
 
 /** Small: an edit on a 200 KB document must reach its diagnostics within 30 ms (p95). */
-export const DEFAULT_DEBOUNCE_MS = 2;
+export const DEFAULT_DEBOUNCE_MS = 4;
 export const MAX_DEBOUNCE_MS = 5000;
 
 export function defaultServerSettings(): ServerSettings {

@@ -23,34 +23,72 @@ function isSpace(c: number): boolean {
     c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** The first word after `end` (white space skipped, ASCII letters, within 40 characters), lower-cased, or ''. */
-function wordAfter(text: string, end: number): string {
+/** What `wordAfterKind` found after a name: another word (or none), a verb of ACTS, `and`. */
+export const WORD_OTHER = 0, WORD_ACTS = 1, WORD_AND = 2;
+
+// The words of ACTS and `and` in a small open-addressing table over their (lower-case ASCII) char codes, so
+// that the word after a name is looked up without building a string.
+const WORDS: string[] = [...ACTS, 'and'];
+const WORD_TABLE = new Int32Array(4096); // word index + 1, 0: empty
+function wordHash(h: number): number { h ^= h >>> 13; return Math.imul(h, 0x5bd1e995) ^ (h >>> 15); }
+for (let w = 0; w < WORDS.length; w++) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < WORDS[w].length; i++) h = Math.imul(h ^ WORDS[w].charCodeAt(i), 0x01000193);
+  let p = wordHash(h) & 4095;
+  while (WORD_TABLE[p] !== 0) p = (p + 1) & 4095;
+  WORD_TABLE[p] = w + 1;
+}
+
+/**
+ * The first word after `end` (white space skipped, ASCII letters, within 40 characters), lower-cased: whether
+ * it is one of ACTS, `and`, or anything else (or nothing).
+ */
+export function wordAfterKind(text: string, end: number): number {
   const limit = Math.min(text.length, end + 40);
   let i = end;
   while (i < limit && isSpace(text.charCodeAt(i))) i++;
   const s = i;
+  let h = 0x811c9dc5;
   for (; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    h = Math.imul(h ^ (c | 32), 0x01000193);
   }
-  return i > s ? text.slice(s, i).toLowerCase() : '';
+  const len = i - s;
+  if (len === 0) return WORD_OTHER;
+  let p = wordHash(h) & 4095;
+  for (;;) {
+    const v = WORD_TABLE[p];
+    if (v === 0) return WORD_OTHER;
+    const w = WORDS[v - 1];
+    if (w.length === len) {
+      let j = 0;
+      while (j < len && w.charCodeAt(j) === (text.charCodeAt(s + j) | 32)) j++;
+      if (j === len) return v === WORDS.length ? WORD_AND : WORD_ACTS;
+    }
+    p = (p + 1) & 4095;
+  }
 }
-
 
 /** A test over the annotations of one document; `isName` says which neighbours may be coordinated subjects. */
 export function actingTest(text: string, annotations: readonly Annotation[], isName: (a: Annotation) => boolean): (a: Annotation) => boolean {
-  const sorted = annotations.filter(isName).sort((a, b) => a.start - b.start);
-  const next = new Map<Annotation, Annotation>();
-  for (let i = 0; i + 1 < sorted.length; i++) next.set(sorted[i], sorted[i + 1]);
-  const acts = (a: Annotation, depth: number): boolean => {
-    const w = wordAfter(text, a.end);
-    if (!w) return false;
-    if (ACTS.has(w)) return true;
-    if (w === 'and' && depth === 0) {
-      const b = next.get(a);
-      if (b && b.start - a.end <= 6) return acts(b, 1);
+  // The names in order, only when an `and` asks for the next one.
+  let next: Map<Annotation, Annotation> | undefined;
+  const nextOf = (a: Annotation): Annotation | undefined => {
+    if (!next) {
+      next = new Map();
+      const sorted = annotations.filter(isName).sort((a, b) => a.start - b.start);
+      for (let i = 0; i + 1 < sorted.length; i++) next.set(sorted[i], sorted[i + 1]);
+    }
+    return next.get(a);
+  };
+  return a => {
+    const k = wordAfterKind(text, a.end);
+    if (k === WORD_ACTS) return true;
+    if (k === WORD_AND) {
+      const b = nextOf(a);
+      if (b && b.start - a.end <= 6) return wordAfterKind(text, b.end) === WORD_ACTS;
     }
     return false;
   };
-  return a => acts(a, 0);
 }

@@ -74,6 +74,8 @@ export class ActorCatalog {
   }
   lookupWords(words: string[]): Actor[] { return this.byKey.get(words.join(' ')) ?? []; }
   lookupAcronym(text: string): Actor[] { return this.byAcronym.get(text) ?? []; }
+  /** The acronyms known, as written. */
+  acronyms(): IterableIterator<string> { return this.byAcronym.keys(); }
 
   /** The government a capital's name stands for. */
   capital(name: string): Actor | undefined { return this.byCapital.get(foldWords(name).join(' ')); }

@@ -20,7 +20,7 @@ import type { Check } from '../api';
 import { readNumber } from '../text/numbers';
 import type { Annotation, Finding } from '../types';
 import { convert, formatNumber, isUnitLabel, UNITS } from '../units';
-import { approxNumber, bounds, display, examined, figure, halfUnit, HEDGE_SOURCE, numbersIn, precisionOf, roundSignificant } from './support';
+import { annotationIndex, approxNumber, bounds, display, examined, figure, halfUnit, HEDGE_SOURCE, numbersIn, positionsOf, precisionOf, roundSignificant } from './support';
 
 /** What may stand between a figure and its conversion (a hedge before the second number aside). */
 const BRACKET_BETWEEN = new RegExp(`^[ \\u00a0]*([(\\[])[ \\u00a0]*(?:(?:or|about|=|≈)[ \\u00a0]+)?(?:${HEDGE_SOURCE}[ \\u00a0]*)?$`, 'i');
@@ -98,9 +98,11 @@ export const conversionMismatch: Check = {
   run(annotations, doc) {
     const out: Finding[] = [];
     const text = doc.text;
-    for (let i = 1; i < annotations.length; i++) {
+    const ix = annotationIndex(annotations, doc);
+    // A figure and the annotation right before it in the list: only distances and areas are looked at.
+    for (const i of positionsOf(ix, ['distance', 'area'])) {
+      if (i === 0) continue;
       const a = annotations[i - 1], b = annotations[i];
-      if (b.category !== 'distance' && b.category !== 'area') continue;
       if (a.category !== b.category || a.end > b.start || b.start - a.end > 40) continue;
       const va = figure(a), vb = figure(b);
       if (!va || !vb || !isUnitLabel(va.unit) || !isUnitLabel(vb.unit) || va.unit === vb.unit) continue;

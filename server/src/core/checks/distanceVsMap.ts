@@ -22,10 +22,15 @@
 import type { Check } from '../api';
 import { CLS_CAPITAL, distanceKm, Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import type { Annotation, Finding } from '../types';
-import { approxNumber, bounds, display, examined, figure, HEDGE_SOURCE, hedgeOf, isPointPlace, placeLabel, placeRadiusKm } from './support';
+import { annotationIndex, approxNumber, CATEGORY_CODE, positionsOf, bounds, display, examined, figure, hedgeOf, hedgeStartBefore, isPointPlace, placeLabel, placeRadiusKm } from './support';
 
 const S = '[ \\u00a0]+';
-const HEDGE_TAIL = new RegExp(`(?:${HEDGE_SOURCE}[ \\u00a0]*)$`, 'i');
+/** `text.slice(lo, end)` without a hedge (and the spaces after it) at its end. */
+function withoutHedge(text: string, lo: number, end: number): string {
+  if (end <= lo) return '';
+  const h = hedgeStartBefore(text, lo, end, 0);
+  return text.slice(lo, h >= 0 ? h : end);
+}
 const KIND_NOUN = '(?:city|town|village|hamlet|settlement|camp|base|crossing|port|outpost|district|suburb|neighbourhood|neighborhood|area|site|oasis|locality|community|municipality|capital|stronghold)';
 /** Between P1 and D (the hedge before D removed). */
 const P1_TO_D = new RegExp(
@@ -65,22 +70,28 @@ export const distanceVsMap: Check = {
     const out: Finding[] = [];
     const text = doc.text;
     // Places and distances in text order, with their neighbours; other annotations are transparent
-    // only where the patterns allow (a bracketed conversion).
-    const list = annotations.filter(a => isPlaceMention(a) || a.category === 'distance');
+    // only where the patterns allow (a bracketed conversion). Besides places, the other names the
+    // gazetteer placed (the index keeps those apart); categories are read from the index.
+    const ix = annotationIndex(annotations, doc);
+    const pos = positionsOf(ix, ['place', 'distance'], ix.withPlace.filter(i => isPlaceMention(annotations[i])));
+    const list = pos.map(i => annotations[i]);
+    const { cats, starts } = ix;
+    const DISTANCE = CATEGORY_CODE.distance;
     const claims: Claim[] = [];
     for (let i = 0; i < list.length; i++) {
+      if (cats[pos[i]] !== DISTANCE) continue;
       const d = list[i];
-      if (d.category !== 'distance' || !figure(d)) continue;
+      if (!figure(d)) continue;
       // The conversion in brackets right after a distance is part of it.
       let j = i + 1;
-      while (j < list.length && list[j].category === 'distance' && list[j].start - d.end < 12 && /^[ \u00a0]*[([]/.test(text.slice(d.end, list[j].start))) j++;
+      while (j < list.length && cats[pos[j]] === DISTANCE && starts[pos[j]] - d.end < 12 && /^[ \u00a0]*[([]/.test(text.slice(d.end, list[j].start))) j++;
       const next = list[j], after = list[j + 1];
       const prev = list[i - 1], prev2 = list[i - 2];
       const gapAfter = next ? text.slice(d.end, next.start) : '';
 
       // P1 … D … of/from P2
       if (isPoint(prev) && isPoint(next) && D_TO_P2.test(gapAfter)) {
-        const between = text.slice(prev.end, d.start).replace(HEDGE_TAIL, '');
+        const between = withoutHedge(text, prev.end, d.start);
         if (between.length <= 80 && P1_TO_D.test(between)) {
           const route = /by\s+road|by\s+car|drive/i.test(gapAfter);
           claims.push({ d, p1: prev, p2: next, route });
@@ -89,7 +100,7 @@ export const distanceVsMap: Check = {
       }
       // P1 and P2 are D apart
       if (isPoint(prev) && isPoint(prev2) && APART.test(text.slice(prev2.end, prev.start)) &&
-          ARE.test(text.slice(prev.end, d.start).replace(HEDGE_TAIL, '')) && AFTER_APART.test(text.slice(d.end, d.end + 8))) {
+          ARE.test(withoutHedge(text, prev.end, d.start)) && AFTER_APART.test(text.slice(d.end, d.end + 8))) {
         claims.push({ d, p1: prev2, p2: prev, route: false });
         continue;
       }

@@ -17,7 +17,7 @@
 // No fix: the figure or the place may be the wrong one.
 import type { Check } from '../api';
 import type { Annotation, Finding, PlaceRef } from '../types';
-import { approxNumber, bounds, display, examined, figure, hedgeOf, isPointPlace, placeLabel, placeRadiusKm } from './support';
+import { annotationIndex, approxNumber, bounds, CATEGORY_CODE, display, examined, figure, hedgeOf, isPointPlace, placeLabel, placeRadiusKm, positionsOf } from './support';
 import { statements } from './statements';
 
 const S = '[ \\u00a0]+';
@@ -43,18 +43,23 @@ export const implausibleForPlace: Check = {
   run(annotations, doc) {
     const out: Finding[] = [];
     const text = doc.text;
-    const list = annotations.filter(a => a.category === 'place' || a.category === 'distance' || a.category === 'area');
+    // Places, distances and areas in list order; categories and starts are read from the index.
+    const ix = annotationIndex(annotations, doc);
+    const pos = positionsOf(ix, ['place', 'distance', 'area']);
+    const { cats, starts } = ix;
+    const PLACE = CATEGORY_CODE.place;
     const flagged = new Set<Annotation>();
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i];
-      if (f.category !== 'area' && f.category !== 'distance') continue;
+    for (let i = 0; i < pos.length; i++) {
+      if (cats[pos[i]] === PLACE) continue;
+      const f = annotations[pos[i]];
       const v = figure(f);
       if (!v || hedgeOf(v) === 'upper') continue;
       // The next place, skipping a bracketed conversion.
       let j = i + 1;
-      while (j < list.length && list[j].category !== 'place' && /^[ \u00a0]*[([]/.test(text.slice(f.end, list[j].start))) j++;
-      const p = list[j];
-      if (!p || p.category !== 'place' || !p.place || p.unresolved || p.start - f.end > 80) continue;
+      while (j < pos.length && cats[pos[j]] !== PLACE && /^[ \u00a0]*[([]/.test(text.slice(f.end, starts[pos[j]]))) j++;
+      if (j >= pos.length || cats[pos[j]] !== PLACE || starts[pos[j]] - f.end > 80) continue;
+      const p = annotations[pos[j]];
+      if (!p.place || p.unresolved) continue;
       const gap = text.slice(f.end, p.start);
       if (PLACE_AFTER_BAD.test(text.slice(p.end, p.end + 12))) continue;
       const lo = bounds(v.si)[0];

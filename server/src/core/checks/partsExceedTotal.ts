@@ -15,7 +15,7 @@
 // No fix: which figure is wrong cannot be told from the text.
 import type { Check } from '../api';
 import type { Annotation, FigureValue, Finding } from '../types';
-import { bounds, examined, figure, HEDGE_SOURCE, hedgeOf } from './support';
+import { annotationIndex, bounds, examined, figure, HEDGE_SOURCE, hedgeOf, select } from './support';
 
 /** Nouns that count people (and participles used for them: `12 dead`). */
 const PEOPLE = new Set(['people', 'person', 'persons', 'civilian', 'civilians', 'soldier', 'soldiers', 'fighter', 'fighters',
@@ -69,7 +69,7 @@ export const partsExceedTotal: Check = {
   run(annotations, doc) {
     const out: Finding[] = [];
     const text = doc.text;
-    const counts = annotations.filter(a => a.category === 'count' && figure(a));
+    const counts = select(annotationIndex(annotations, doc), ['count']).filter(a => figure(a));
     for (let i = 0; i < counts.length; i++) {
       const total = counts[i];
       const next = counts[i + 1];

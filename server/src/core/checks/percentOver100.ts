@@ -19,7 +19,7 @@
 // by 2.5 points; `less than 40%` counts as 0 at least. No fix: which share is wrong cannot be told.
 import type { Check } from '../api';
 import type { Annotation, Finding } from '../types';
-import { bounds, examined, figure, HEDGE_SOURCE, hedgeOf, precisionOf, numbersIn } from './support';
+import { annotationIndex, bounds, examined, figure, HEDGE_SOURCE, hedgeOf, precisionOf, numbersIn, select } from './support';
 
 const HEDGE = `(?:${HEDGE_SOURCE}[ \\u00a0]+)?`;
 /** What stands right before the second and later shares of a breakdown. */
@@ -47,7 +47,7 @@ export const percentOver100: Check = {
   run(annotations, doc) {
     const out: Finding[] = [];
     const text = doc.text;
-    const percents = annotations.filter(a => a.category === 'percent' && figure(a));
+    const percents = select(annotationIndex(annotations, doc), ['percent']).filter(a => figure(a));
     let run: Share[] = [];
     const flush = () => {
       if (run.length >= 2) {

@@ -9,8 +9,9 @@
 import type { Check } from '../api';
 import { FEATURE_PREFIX, foldWords, looseKeyOfWords } from '../geo/keys';
 import type { Annotation, Finding, Fix, TextEdit } from '../types';
+import { annotationIndex, select } from './support';
 
-interface Form { text: string; strict: string; loose: string; looseWords: string[]; mentions: Annotation[] }
+interface Form { text: string; strict: string; loose: string; looseWords: readonly string[]; mentions: Annotation[] }
 
 function levenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -59,25 +60,38 @@ function tailVariantWords(long: string[], short: string[]): boolean {
   return lead.length > 0 && lead.every(w => FEATURE_PREFIX.has(w) || w === 'al' || w === 'el');
 }
 
+/** The keys of a spelling (pure functions of its text), kept across analyses: names recur on every edit. */
+interface Keys { strict: string; loose: string; looseWords: readonly string[] }
+const KEYS = new Map<string, Keys | null>();
+function keysOf(text: string): Keys | null {
+  let k = KEYS.get(text);
+  if (k === undefined) {
+    const words = foldWords(text);
+    k = words.length === 0 ? null : { strict: words.join(''), loose: looseKeyOfWords(words), looseWords: looseWordsOf(text) };
+    if (KEYS.size >= 20000) KEYS.clear();
+    KEYS.set(text, k);
+  }
+  return k;
+}
+
 export const spellingVariant: Check = {
   code: 'DL110',
   name: 'spelling-variant',
   title: 'Spelling variants of one place',
   defaultSeverity: 'information',
-  run(annotations) {
+  run(annotations, doc) {
     const forms = new Map<string, Form>();
     // The form of each distinct spelling, folded once (names repeat).
     const formOfText = new Map<string, Form | null>();
-    for (const a of annotations) {
-      if (a.category !== 'place' || (!a.place && !a.unresolved)) continue;
+    for (const a of select(annotationIndex(annotations, doc), ['place'])) {
+      if (!a.place && !a.unresolved) continue;
       let f = formOfText.get(a.text);
       if (f === undefined) {
-        const words = foldWords(a.text);
-        if (words.length === 0) f = null;
+        const keys = keysOf(a.text);
+        if (!keys) f = null;
         else {
-          const strict = words.join('');
-          f = forms.get(strict);
-          if (!f) forms.set(strict, f = { text: a.text, strict, loose: looseKeyOfWords(words), looseWords: looseWordsOf(a.text), mentions: [] });
+          f = forms.get(keys.strict);
+          if (!f) forms.set(keys.strict, f = { text: a.text, strict: keys.strict, loose: keys.loose, looseWords: keys.looseWords, mentions: [] });
         }
         formOfText.set(a.text, f);
       }
@@ -137,6 +151,9 @@ export const spellingVariant: Check = {
         }
         return { title: `Use '${f.text}' throughout`, edits, preferred: f === majority };
       }).filter(fx => fx.edits.length > 0);
+      // One list of the group's mentions and one of the majority's, shared by the group's findings (as the fixes are).
+      const related = majority.mentions.slice(0, 3).map(o => ({ start: o.start, end: o.end, message: `'${o.text}'` }));
+      const ids = all.map(o => o.id);
       for (const f of g) {
         if (f === majority) continue;
         for (const m of f.mentions) {
@@ -147,8 +164,8 @@ export const spellingVariant: Check = {
             end: m.end,
             message: `'${m.text}' is spelled differently elsewhere in this article: ${summary}.`,
             fixes,
-            related: majority.mentions.slice(0, 3).map(o => ({ start: o.start, end: o.end, message: `'${o.text}'` })),
-            annotations: all.map(o => o.id),
+            related,
+            annotations: ids,
           });
         }
       }

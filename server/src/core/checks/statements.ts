@@ -12,7 +12,7 @@ import type { DocumentContext } from '../api';
 import type { Annotation } from '../types';
 import { readNumber } from '../text/numbers';
 import type { FigureValue } from '../types';
-import { figure, HEDGE_SOURCE } from './support';
+import { AnnotationIndex, annotationIndex, figure, hedgeStartBefore, HEDGE_SOURCE, positionsOf, select } from './support';
 
 export type MeasureKind = 'area' | 'length' | 'population' | 'death toll';
 
@@ -71,7 +71,6 @@ const TOLL_AFTER = new RegExp(`^(?:${S}(?:from|in|of)${S}(?:the${S}|this${S}|las
 const TOLL_UPDATE = /\b(?:rose|risen|climbed|jumped|increased|reached|hit|now)\b/i;
 const TOLL_CONTEXT_UPDATE = /\b(?:revised|updated|new|latest|initial|earlier|preliminary|first|final|provisional|official|officially|unofficial|independent|estimated|estimate|according|current|currently|so far|raised|raising|confirmed|total|overall|put|puts|putting|placed|place|places|said|says|claimed|claims)\b/i;
 const NAME_RUN_START = new RegExp(`^${NAME_RUN}`, 'u');
-const HEDGE_END = new RegExp(`(?:${HEDGE_SOURCE}[ \\u00a0]+)$`, 'i');
 /**
  * The last word a connector can end with, per measure (the hedge before the number set aside): a cheap
  * test that spares the full patterns for most figures.
@@ -82,13 +81,37 @@ const LENGTH_LAST = new Set(['is', 'was', 'runs', 'ran', 'stretches', 'stretched
   'stretching', 'running', 'extending', 'measuring', 'for', 'of']);
 const POP_LAST = new Set(['to', 'of', 'has', 'had', 'with', 'at', 'is', 'was']);
 
-/** The last word before `end` (lower case), skipping spaces. */
-function lastWord(text: string): string {
-  let e = text.length;
-  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 0xa0)) e--;
+/**
+ * The last word of `text[lo, end)` (lower case, up to 20 ASCII letters), skipping trailing spaces, once a
+ * hedge (`about`, `more than`) followed by spaces at its very end is set aside — the hedge looked for within
+ * the last 40 characters only. Read in place, without slicing the text.
+ */
+function lastWordBefore(text: string, lo: number, end: number): string {
+  const h = hedgeStartBefore(text, lo + Math.max(0, end - lo - 40), end, 1);
+  let e = h >= 0 ? h : end;
+  while (e > lo && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 0xa0)) e--;
   let s = e;
-  while (s > 0 && s > e - 20 && /[A-Za-z]/.test(text[s - 1])) s--;
-  return text.slice(s, e).toLowerCase();
+  while (s > lo && s > e - 20) {
+    const c = text.charCodeAt(s - 1) | 32;
+    if (c < 97 || c > 122) break;
+    s--;
+  }
+  return s === e ? '' : text.slice(s, e).toLowerCase();
+}
+
+const HYPHEN_WORD_END = /[-\u2010\u2011]\p{L}+$/u;
+/** `/[-\u2010\u2011]\p{L}+$/u.test(t)`, read backwards over the last characters. */
+function endsWithHyphenWord(t: string): boolean {
+  let i = t.length;
+  while (i > 0) {
+    const c = t.charCodeAt(i - 1);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) { i--; continue; }
+    if (c >= 128) return HYPHEN_WORD_END.test(t); // letters beyond ASCII (and surrogate pairs): the regex decides
+    break;
+  }
+  if (i === t.length || i === 0) return false;
+  const h = t.charCodeAt(i - 1);
+  return h === 45 || h === 0x2010 || h === 0x2011;
 }
 
 /** Words that never name a subject, capitalised or not. */
@@ -99,14 +122,22 @@ const NOT_SUBJECT = new Set(['the', 'a', 'an', 'it', 'its', 'this', 'that', 'the
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'you', 'one']);
 const LEADING = /^(?:(?:The|A|An|In|On|At|Of|For|From|To|By|With|And|But|Or|When|While|Meanwhile|Today|Now|Then|Both|All|Its|Their|His|Her|This|That|These|Those|Although|Though|Because|Since|As|If|Whereas|Yesterday)[ \u00a0]+)+/u;
 
+/** A subject's key: letters and digits, lower case, accents and a possessive `'s` dropped; kept by text across analyses. */
+const FOLDED = new Map<string, string>();
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let k = FOLDED.get(s);
+  if (k === undefined) {
+    k = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (FOLDED.size >= 4096) FOLDED.clear();
+    FOLDED.set(s, k);
+  }
+  return k;
 }
 
 /** The subject that ends at `end`: an annotation ending there, or the capitalised run `run`. */
-function subjectAt(run: string, runStart: number, end: number, byEnd: Map<number, Annotation>):
+function subjectAt(run: string, runStart: number, end: number, byEnd: (end: number) => Annotation | undefined):
   { key: string; subject: string; start: number; end: number; annotation?: Annotation } | undefined {
-  const a = byEnd.get(end);
+  const a = byEnd(end);
   if (a && a.category !== 'person' && a.category !== 'date' && a.category !== 'time') {
     if (a.place && !a.unresolved) return { key: `place:${a.place.id}`, subject: a.text, start: a.start, end: a.end, annotation: a };
     const k = fold(a.text.replace(LEADING, ''));
@@ -119,58 +150,99 @@ function subjectAt(run: string, runStart: number, end: number, byEnd: Map<number
   return { key: `name:${k}`, subject: trimmed, start, end };
 }
 
+/**
+ * The names (places, organizations, misc) a subject can be, found by their end (the last one in list order
+ * ending there) or their start (the first one starting there): binary searches over the index when the
+ * names come in order of starts and of ends (the pipeline's, where they never overlap), maps otherwise.
+ */
+class Names {
+  private readonly pos: number[];
+  private readonly sorted: boolean;
+  private endMap?: Map<number, Annotation>;
+  private startMap?: Map<number, Annotation>;
+
+  constructor(private readonly ix: AnnotationIndex) {
+    this.pos = positionsOf(ix, ['place', 'organization', 'misc']);
+    const { starts, ends } = ix;
+    let sorted = true;
+    for (let k = 1; k < this.pos.length && sorted; k++) {
+      const p = this.pos[k - 1], q = this.pos[k];
+      sorted = starts[p] <= starts[q] && ends[p] <= ends[q];
+    }
+    this.sorted = sorted;
+    if (!sorted) {
+      this.endMap = new Map(); this.startMap = new Map();
+      for (const i of this.pos) {
+        const a = ix.list[i];
+        this.endMap.set(a.end, a);
+        if (!this.startMap.has(a.start)) this.startMap.set(a.start, a);
+      }
+    }
+  }
+
+  byEnd(end: number): Annotation | undefined {
+    if (!this.sorted) return this.endMap!.get(end);
+    // The last position whose end is <= `end`.
+    const { pos } = this, ends = this.ix.ends;
+    let lo = 0, hi = pos.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[pos[mid]] <= end) lo = mid + 1; else hi = mid; }
+    return lo > 0 && ends[pos[lo - 1]] === end ? this.ix.list[pos[lo - 1]] : undefined;
+  }
+
+  byStart(start: number): Annotation | undefined {
+    if (!this.sorted) return this.startMap!.get(start);
+    // The first position whose start is >= `start`.
+    const { pos } = this, starts = this.ix.starts;
+    let lo = 0, hi = pos.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[pos[mid]] < start) lo = mid + 1; else hi = mid; }
+    return lo < pos.length && starts[pos[lo]] === start ? this.ix.list[pos[lo]] : undefined;
+  }
+}
+
 /** Every measure statement of the document, in text order; memoised per analysis. */
 export function statements(annotations: readonly Annotation[], doc: DocumentContext): Statement[] {
   const hit = doc.memo.get('checks:statements') as { list: readonly Annotation[]; out: Statement[] } | undefined;
   if (hit && hit.list === annotations) return hit.out;
   const out: Statement[] = [];
   const text = doc.text;
-  const byEnd = new Map<number, Annotation>();
-  const byStart = new Map<number, Annotation>();
-  for (const a of annotations) {
-    if (a.category === 'place' || a.category === 'organization' || a.category === 'misc') {
-      byEnd.set(a.end, a);
-      if (!byStart.has(a.start)) byStart.set(a.start, a);
-    }
-  }
-  for (const f of annotations) {
-    if (f.category !== 'area' && f.category !== 'distance' && f.category !== 'count') continue;
+  const ix = annotationIndex(annotations, doc);
+  let names: Names | undefined;
+  const byEnd = (end: number) => (names ??= new Names(ix)).byEnd(end);
+  for (const f of select(ix, ['area', 'distance', 'count'])) {
     const v = figure(f);
     if (!v) continue;
-    const lineStart = Math.max(text.lastIndexOf('\n', f.start - 1) + 1, f.start - 120);
-    const before = text.slice(lineStart, f.start);
-    // The hedge can only be in the last few characters: match there (an end-anchored regex scans the whole string).
-    const cut = Math.max(0, before.length - 40);
-    const last = lastWord(before.slice(0, cut) + before.slice(cut).replace(HEDGE_END, ''));
-    const push = (kind: MeasureKind, m: RegExpExecArray) => {
-      const runStart = lineStart + m.index;
-      const s = subjectAt(m[1], runStart, runStart + m[1].length, byEnd);
-      if (s) out.push({ kind, key: s.key, subject: s.subject, subjectStart: s.start, subjectEnd: s.end, subjectAnnotation: s.annotation, figure: f });
-    };
-    if (f.category === 'area' && AREA_LAST.has(last)) {
-      const m = AREA_BEFORE.exec(before);
-      if (m) { push('area', m); continue; }
+    // The last word before the figure, a hedge set aside, read in place: the look-back stops at the line's
+    // start by itself (a newline is neither a space nor a letter), so the line's start is only looked for
+    // when a connector may end there.
+    const last = lastWordBefore(text, Math.max(0, f.start - 120), f.start);
+    // The connector of the figure's measure, if its last word may end one: its pattern over the line before.
+    let kind: MeasureKind | undefined, pattern: RegExp | undefined;
+    if (f.category === 'area') {
+      if (AREA_LAST.has(last)) { kind = 'area'; pattern = AREA_BEFORE; }
     } else if (f.category === 'distance') {
-      const after = text.slice(f.end, f.end + 16);
-      if (LENGTH_AFTER.test(after) && LENGTH_LAST.has(last)) {
-        const m = LENGTH_BEFORE.exec(before);
-        if (m) { push('length', m); continue; }
-      }
+      if (LENGTH_LAST.has(last) && LENGTH_AFTER.test(text.slice(f.end, f.end + 16))) { kind = 'length'; pattern = LENGTH_BEFORE; }
     } else if (f.category === 'count') {
-      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(last) && isPopulationFigure(f)) {
-        const m = POP_BEFORE.exec(before);
-        if (m) { push('population', m); continue; }
+      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(last) && isPopulationFigure(f)) { kind = 'population'; pattern = POP_BEFORE; }
+    }
+    if (kind && pattern) {
+      const lineStart = Math.max(text.lastIndexOf('\n', f.start - 1) + 1, f.start - 120);
+      const m = pattern.exec(text.slice(lineStart, f.start));
+      if (m) {
+        const runStart = lineStart + m.index;
+        const s = subjectAt(m[1], runStart, runStart + m[1].length, byEnd);
+        if (s) out.push({ kind, key: s.key, subject: s.subject, subjectStart: s.start, subjectEnd: s.end, subjectAnnotation: s.annotation, figure: f });
+        continue;
       }
     }
     // A hyphenated figure right before the name: `the 610-square-kilometre Lake X`, `the 6,650-km-long Nile`.
-    if ((f.category === 'area' || f.category === 'distance') && /[-\u2010\u2011]\p{L}+$/u.test(f.text)) {
+    if ((f.category === 'area' || f.category === 'distance') && endsWithHyphenWord(f.text)) {
       const after = text.slice(f.end, f.end + 80);
       const mm = MODIFIER_AFTER.exec(after);
       if (!mm || (f.category === 'distance' && !after.startsWith('-long'))) continue;
       const start = f.end + mm[0].length;
-      const a = byStart.get(start);
+      const a = (names ??= new Names(ix)).byStart(start);
       let s: ReturnType<typeof subjectAt>;
-      if (a) s = subjectAt(a.text, a.start, a.end, new Map([[a.end, a]]));
+      if (a) s = subjectAt(a.text, a.start, a.end, e => (e === a.end ? a : undefined));
       else {
         const run = NAME_RUN_START.exec(text.slice(start, start + 80));
         if (run) s = subjectAt(run[1], start, start + run[1].length, byEnd);

@@ -5,7 +5,8 @@
 // `checks:`; the memo is per analysis, and each entry remembers the annotation array it was computed for.
 
 import type { DocumentContext } from '../api';
-import type { Annotation, FigureValue, PlaceRef, TimexValue } from '../types';
+import { ALL_CATEGORIES } from '../types';
+import type { Annotation, Category, FigureValue, PlaceRef, TimexValue } from '../types';
 import { readNumber, NumberRead, NUMBER_CANDIDATE } from '../text/numbers';
 import { formatQuantity, isUnitLabel } from '../units';
 
@@ -48,6 +49,133 @@ export const HEDGE_SOURCE = '(?:an estimated|estimated|as many as|as much as|upw
   'fewer than|at least|at most|up to|close to|just over|just under|well over|nearly|almost|about|around|roughly|' +
   'approximately|approx\\.|some|over|under|circa|ca\\.|c\\.|~)';
 
+/** The hedges of HEDGE_SOURCE as plain strings (lower case) by their last character, longest first. */
+const HEDGES_BY_LAST = new Map<number, string[]>();
+for (const h of HEDGE_SOURCE.slice(3, -1).split('|').map(x => x.replace(/\\\./g, '.'))) {
+  const c = h.charCodeAt(h.length - 1);
+  const l = HEDGES_BY_LAST.get(c);
+  if (l) l.push(h); else HEDGES_BY_LAST.set(c, [h]);
+}
+for (const l of HEDGES_BY_LAST.values()) l.sort((a, b) => b.length - a.length);
+
+/**
+ * Where a hedge written right before `end` starts, looking no further back than `lo`: the same match as
+ * `new RegExp(`(?:${HEDGE_SOURCE}[ \\u00a0]+)$`, 'i')` (`*` when `minSpaces` is 0) over
+ * `text.slice(lo, end)`, without building that string; -1 when there is none. The hedge ends where the
+ * trailing spaces begin, and the leftmost match is the longest hedge that ends there.
+ */
+export function hedgeStartBefore(text: string, lo: number, end: number, minSpaces: 0 | 1): number {
+  let j = end;
+  while (j > lo) {
+    const c = text.charCodeAt(j - 1);
+    if (c !== 32 && c !== 0xa0) break;
+    j--;
+  }
+  if (end - j < minSpaces || j === lo) return -1;
+  let last = text.charCodeAt(j - 1);
+  if (last >= 65 && last <= 90) last += 32;
+  const candidates = HEDGES_BY_LAST.get(last);
+  if (!candidates) return -1;
+  for (const h of candidates) {
+    const s = j - h.length;
+    if (s < lo) continue;
+    let k = 0;
+    for (; k < h.length - 1; k++) {
+      const c = text.charCodeAt(s + k), w = h.charCodeAt(k);
+      // Case-insensitive like the regex's `i` flag without `u`: ASCII letters only.
+      if (c !== w && !(w >= 97 && w <= 122 && c === w - 32)) break;
+    }
+    if (k === h.length - 1) return s;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// An index of the annotations by category, built once per analysis and shared by the checks (each check
+// otherwise walks every annotation of the document, names and dates included, to find its few figures).
+
+/** A small number per category (0 for none of ALL_CATEGORIES), for the index's `cats`. */
+export const CATEGORY_CODE: Readonly<Record<Category, number>> =
+  Object.fromEntries(ALL_CATEGORIES.map((c, i) => [c, i + 1])) as Record<Category, number>;
+/** The code of a category string (a plain object: the strings are a handful of constants). */
+function codeOf(c: string): number {
+  const v = (CATEGORY_CODE as Record<string, unknown>)[c];
+  return typeof v === 'number' ? v : 0;
+}
+
+export interface AnnotationIndex {
+  list: readonly Annotation[];
+  length: number;
+  /** Positions in `list` per category code (CATEGORY_CODE), ascending. */
+  byCode: number[][];
+  /** The same for categories outside ALL_CATEGORIES, if any. */
+  other?: Map<string, number[]>;
+  /** Positions of annotations that carry a place but are no `place` annotation, ascending. */
+  withPlace: number[];
+  /** Category (CATEGORY_CODE), start and end of each annotation, by position: read without the objects. */
+  cats: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+export function annotationIndex(annotations: readonly Annotation[], doc: DocumentContext): AnnotationIndex {
+  const memo = doc?.memo as Map<string, unknown> | undefined;
+  const hit = memo?.get('checks:index') as AnnotationIndex | undefined;
+  if (hit && hit.list === annotations && hit.length === annotations.length) return hit;
+  const n = annotations.length;
+  const byCode: number[][] = [];
+  for (let k = 0; k <= ALL_CATEGORIES.length; k++) byCode.push([]);
+  let other: Map<string, number[]> | undefined;
+  const withPlace: number[] = [];
+  const cats = new Uint8Array(n), starts = new Int32Array(n), ends = new Int32Array(n);
+  let lastCat = '', lastCode = 0;
+  for (let i = 0; i < n; i++) {
+    const a = annotations[i];
+    const c = a.category;
+    starts[i] = a.start;
+    ends[i] = a.end;
+    if (c !== lastCat) { lastCat = c; lastCode = codeOf(c); }
+    cats[i] = lastCode;
+    if (lastCode !== 0) byCode[lastCode].push(i);
+    else {
+      other ??= new Map();
+      const l = other.get(c);
+      if (l) l.push(i); else other.set(c, [i]);
+    }
+    if (a.place !== undefined && c !== 'place' && a.place) withPlace.push(i);
+  }
+  const ix: AnnotationIndex = { list: annotations, length: n, byCode, other, withPlace, cats, starts, ends };
+  memo?.set('checks:index', ix);
+  return ix;
+}
+
+function positionList(ix: AnnotationIndex, c: Category): number[] | undefined {
+  const code = codeOf(c);
+  return code !== 0 ? ix.byCode[code] : ix.other?.get(c);
+}
+
+/** Positions (ascending) of the annotations of the given categories, and of the extra positions when given. */
+export function positionsOf(ix: AnnotationIndex, categories: readonly Category[], extra?: readonly number[]): number[] {
+  const lists: (readonly number[])[] = [];
+  for (const c of categories) { const l = positionList(ix, c); if (l && l.length) lists.push(l); }
+  if (extra && extra.length) lists.push(extra);
+  if (lists.length === 1) return lists[0].slice();
+  const out: number[] = [];
+  if (lists.length === 0) return out;
+  const mark = new Uint8Array(ix.length);
+  for (const l of lists) for (const i of l) mark[i] = 1;
+  for (let i = 0; i < mark.length; i++) if (mark[i]) out.push(i);
+  return out;
+}
+
+/** The annotations of the given categories (and of the extra positions), in list order. */
+export function select(ix: AnnotationIndex, categories: readonly Category[], extra?: readonly number[]): Annotation[] {
+  const pos = positionsOf(ix, categories, extra);
+  const out = new Array<Annotation>(pos.length);
+  for (let k = 0; k < pos.length; k++) out[k] = ix.list[pos[k]];
+  return out;
+}
+
 /** The numbers written in a figure's text (one, or two for a range), with offsets relative to the text. */
 const CANDIDATE = new RegExp(NUMBER_CANDIDATE.source, 'gi');
 export function numbersIn(text: string): NumberRead[] {
@@ -70,7 +198,13 @@ export function numbersIn(text: string): NumberRead[] {
  * Trailing zeros of an integer are taken as not significant (the lenient reading).
  */
 export function precisionOf(numberText: string, value: number, factor = 1): { step: number; significant: number } {
-  const digits = numberText.match(/^[\d,.\u00a0\u202f\u2009]+/)?.[0].replace(/[,\u00a0\u202f\u2009]/g, '');
+  // The leading run of digits and separators, without its group separators (read by hand).
+  let digits = '';
+  for (let k = 0; k < numberText.length; k++) {
+    const c = numberText.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || c === 46) digits += numberText[k];
+    else if (c !== 44 && c !== 0xa0 && c !== 0x202f && c !== 0x2009) break;
+  }
   if (!digits) {
     // Number words: `fifty-five` is as precise as 55, `thirty` as 30, `a dozen` as 12.
     return precisionOfInteger(Math.round(value));
@@ -132,16 +266,41 @@ export function placeRadiusKm(p: PlaceRef): number {
 export function placeLabel(a: Annotation): string {
   const p = a.place;
   if (!p) return a.text;
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
-  return fold(p.name) === fold(a.text) ? a.text : `${a.text} (${p.name}${p.country ? ', ' + p.country : ''})`;
+  return foldName(p.name) === foldName(a.text) ? a.text : `${a.text} (${p.name}${p.country ? ', ' + p.country : ''})`;
+}
+/** A name's letters a-z, accents dropped (kept by name across analyses: places recur). */
+const FOLDED_NAMES = new Map<string, string>();
+function foldName(s: string): string {
+  let f = FOLDED_NAMES.get(s);
+  if (f === undefined) {
+    f = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+    if (FOLDED_NAMES.size >= 4096) FOLDED_NAMES.clear();
+    FOLDED_NAMES.set(s, f);
+  }
+  return f;
 }
 
 /** `1234.5` → `1,230` (3 significant digits) — for computed values in messages. */
 export function approxNumber(x: number): string {
   const r = roundSignificant(x, 3);
   const s = Math.abs(r) >= 1000 ? Math.round(r).toString() : String(Number(r.toPrecision(3)));
-  const [i, f] = s.split('.');
-  return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '');
+  const dot = s.indexOf('.');
+  const i = dot >= 0 ? s.slice(0, dot) : s;
+  // Thousands separators: digits only (a sign before them) are grouped in a loop; anything else (an
+  // exponent) by the regular expression.
+  let grouped: string;
+  const neg = i.charCodeAt(0) === 45 ? 1 : 0;
+  let digitsOnly = i.length > neg;
+  for (let k = neg; k < i.length && digitsOnly; k++) { const c = i.charCodeAt(k); digitsOnly = c >= 48 && c <= 57; }
+  if (digitsOnly) {
+    grouped = i.slice(0, neg);
+    for (let k = neg; k < i.length; k++) {
+      if (k > neg && (i.length - k) % 3 === 0) grouped += ',';
+      grouped += i[k];
+    }
+  } else grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const f = dot >= 0 ? s.slice(dot + 1).split('.')[0] : '';
+  return grouped + (f ? '.' + f : '');
 }
 
 /**

@@ -8,16 +8,16 @@
 // which are common and unambiguous.
 import type { Check } from '../api';
 import type { Finding } from '../types';
+import { annotationIndex, select } from './support';
 
 export const unitMalformed: Check = {
   code: 'DL101',
   name: 'unit-malformed',
   title: 'Malformed unit',
   defaultSeverity: 'warning',
-  run(annotations) {
+  run(annotations, doc) {
     const out: Finding[] = [];
-    for (const a of annotations) {
-      if (a.category !== 'area' && a.category !== 'distance') continue;
+    for (const a of select(annotationIndex(annotations, doc), ['area', 'distance'])) {
       const d = a.data;
       if (!d || typeof d.malformedUnit !== 'string' || typeof d.canonical !== 'string') continue;
       const reason = typeof d.malformedReason === 'string' ? ` ${d.malformedReason}` : '';

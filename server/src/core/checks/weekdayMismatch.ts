@@ -16,7 +16,7 @@
 import type { Check } from '../api';
 import { epochDay, fromEpochDay, weekday } from '../time/calendar';
 import type { Annotation, Finding, Fix } from '../types';
-import { examined, timexOf } from './support';
+import { annotationIndex, examined, select, timexOf } from './support';
 
 const NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
@@ -28,6 +28,8 @@ const ABBR = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|MON|TUE|TUES|WED|TH
 const INSIDE = new RegExp(`(?<![\\p{L}\\p{N}])(${FULL}|${ABBR})(?![\\p{L}\\p{N}])`, 'u');
 const BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(${FULL}|${ABBR}(?=\\.))\\.?[ \\u00a0]*(?:,[ \\u00a0]*|\\([ \\u00a0]*|[ \\u00a0]the[ \\u00a0]+)?$`, 'u');
 const AFTER = new RegExp(`^(?:[ \\u00a0]*\\([ \\u00a0]*|,[ \\u00a0]*(?:a|which was a)[ \\u00a0]+)(${FULL}|${ABBR}(?=\\.))(?![\\p{L}\\p{N}])`, 'u');
+/** Any weekday as INSIDE, BEFORE and AFTER read them: each contains one of these. */
+const ANY_WEEKDAY = /Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN/;
 /** The date names a day of the month: a month name with a number, or a numeric date. */
 const NAMES_DAY = /\d/;
 const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b/;
@@ -61,8 +63,7 @@ export const weekdayMismatch: Check = {
     const out: Finding[] = [];
     const text = doc.text;
     const refDay = doc.referenceDate ? ymd(doc.referenceDate.value) : undefined;
-    for (const a of annotations) {
-      if (a.category !== 'date') continue;
+    for (const a of select(annotationIndex(annotations, doc), ['date'])) {
       const v = timexOf(a);
       if (!v || v.type !== 'DATE') continue;
       const date = ymd(v.timex);
@@ -71,7 +72,9 @@ export const weekdayMismatch: Check = {
       const dayWritten = a.text.replace(/\b\d{4}\b/g, '');
       if (!/\d/.test(dayWritten)) continue;
 
-      // The stated weekday: inside the span, right before it, or right after it.
+      // The stated weekday: inside the span, right before it, or right after it. Each is written with one of
+      // the three-letter abbreviations (full names start with them), so a window without any has none.
+      if (!ANY_WEEKDAY.test(a.text) && !ANY_WEEKDAY.test(text.slice(Math.max(0, a.start - 16), a.end + 30))) continue;
       let stated: Stated | undefined;
       const inside = INSIDE.exec(a.text);
       if (inside) {

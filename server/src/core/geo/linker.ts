@@ -52,8 +52,50 @@ interface Cand {
   entry: number; flag: number; strict: boolean; cls: number; base: number; score: number;
   // The entry's facts, read once (they are asked for in every round).
   cc: string; adm: string; unresolved: boolean; lat: number; lon: number;
-  /** cos(lat), and the country and first-level region as small numbers of this run (-1: none). */
+  /** cos(lat), and the country and first-level region as small numbers (-1: none). */
   cosLat: number; ci: number; ai: number;
+  pop: number;
+  /** cls is one of POINT_CLASSES. */
+  point: boolean;
+}
+
+/** What the linker reads of an entry, read once per entry (the same places recur on every edit). */
+interface EntryFacts {
+  cls: number; prior: number; unresolved: boolean; cc: string; adm: string; lat: number; lon: number; cosLat: number;
+  ci: number; ai: number; pop: number;
+}
+/**
+ * Per gazetteer: entry facts, and countries and first-level regions as small numbers (the focus weights are
+ * arrays, not maps, in the rounds below).
+ */
+class FactMemo {
+  readonly ids = new Map<string, number>();
+  readonly byEntry = new Map<number, EntryFacts>();
+  constructor(private readonly gz: Gazetteer) {}
+  private intern(k: string): number {
+    if (!k) return -1;
+    let v = this.ids.get(k);
+    if (v === undefined) this.ids.set(k, v = this.ids.size);
+    return v;
+  }
+  of(entry: number): EntryFacts {
+    let f = this.byEntry.get(entry);
+    if (!f) {
+      const gz = this.gz;
+      const cc = gz.country(entry), adm = gz.adminKey(entry), lat = gz.lat(entry);
+      f = { cls: gz.cls(entry), prior: gz.prior(entry), unresolved: gz.unresolved(entry), cc, adm, lat, lon: gz.lon(entry),
+        cosLat: Math.cos(lat * RAD), ci: this.intern(cc), ai: this.intern(adm), pop: gz.population(entry) };
+      this.byEntry.set(entry, f);
+    }
+    return f;
+  }
+}
+const factMemos = new WeakMap<Gazetteer, FactMemo>();
+function factsOf(gz: Gazetteer): FactMemo {
+  let m = factMemos.get(gz);
+  // Started afresh before a run when large (never during one: the small numbers must hold for the run).
+  if (!m || m.byEntry.size > 200000) factMemos.set(gz, m = new FactMemo(gz));
+  return m;
 }
 interface Group {
   key: string;
@@ -91,19 +133,16 @@ const CUES = EV_PREP | EV_DIRECTION | EV_DATELINE | EV_COMMA_AFTER | EV_COMMA_BE
 
 function isCityClass(cls: number): boolean { return cls === CLS_PLACE || cls === CLS_SEAT1 || cls === CLS_SEAT2 || cls === CLS_CAPITAL || cls === CLS_SECTION; }
 
-export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: string): LinkOutput[] {
+/**
+ * Links the inputs. `order`, when given, is the inputs' order by start (a stable sort: ties in input order),
+ * which the caller may have at hand.
+ */
+export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: string, order?: ArrayLike<number>): LinkOutput[] {
   // ---- groups
   const groups: Group[] = [];
   const byKey = new Map<string, number>();
   const groupOf: number[] = [];
-  // Countries and regions as small numbers: the focus weights are arrays, not maps, in the rounds below.
-  const ids = new Map<string, number>();
-  const intern = (k: string): number => {
-    if (!k) return -1;
-    let v = ids.get(k);
-    if (v === undefined) ids.set(k, v = ids.size);
-    return v;
-  };
+  const facts = factsOf(gz);
   inputs.forEach((m, i) => {
     let g = byKey.get(m.key);
     if (g === undefined) {
@@ -120,31 +159,31 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
       const anyStrict = m.cands.some(candStrict);
       for (const c of m.cands) {
         const entry = candEntry(c), flag = candFlag(c), strict = candStrict(c);
-        const cls = gz.cls(entry);
-        let base = POP_SCALE * gz.prior(entry) + (strict ? 2 : anyStrict ? -6 : 0) +
+        const f = facts.of(entry);
+        const cls = f.cls;
+        let base = POP_SCALE * f.prior + (strict ? 2 : anyStrict ? -6 : 0) +
           (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
-        const unresolved = gz.unresolved(entry);
+        const unresolved = f.unresolved;
         if (unresolved) base -= 0.5;
         // The analyst's own entries (dateline.gazetteers) are what they want this name to mean.
         if (entry >= gz.baseCount) base += 5;
         // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
         if (m.acting && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
-        const cc = gz.country(entry), adm = gz.adminKey(entry), lat = gz.lat(entry);
-        G.cands.push({ entry, flag, strict, cls, base, score: base, cc, adm, unresolved, lat, lon: gz.lon(entry), cosLat: Math.cos(lat * RAD), ci: intern(cc), ai: intern(adm) });
+        G.cands.push({ entry, flag, strict, cls, base, score: base, cc: f.cc, adm: f.adm, unresolved, lat: f.lat, lon: f.lon, cosLat: f.cosLat, ci: f.ci, ai: f.ai, pop: f.pop, point: POINT_CLASSES.has(cls) });
       }
       // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
       for (const c of G.cands) {
         if (c.cls !== CLS_ADMIN1) continue;
         const ak = c.adm;
-        if (ak && G.cands.some(o => isCityClass(o.cls) && (o.strict || !c.strict) && o.adm === ak && gz.population(o.entry) >= 20000)) c.base -= 6;
+        if (ak && G.cands.some(o => isCityClass(o.cls) && (o.strict || !c.strict) && o.adm === ak && o.pop >= 20000)) c.base -= 6;
       }
       if (G.cands.length > SUPPORT_CANDIDATES) G.supportCut = G.cands.map(c => c.base).sort((a, b) => b - a)[SUPPORT_CANDIDATES - 1];
     }
     groupOf.push(g);
   });
   // `This, That` pairs (Alexandria, Va.).
-  const order = inputs.map((_, i) => i).sort((a, b) => inputs[a].start - inputs[b].start);
-  for (let q = 0; q + 1 < order.length; q++) {
+  order ??= inputs.map((_, i) => i).sort((a, b) => inputs[a].start - inputs[b].start);
+  for (let q = 0; q + 1 < inputs.length; q++) {
     const a = inputs[order[q]], b = inputs[order[q + 1]];
     if (b.start - a.end > 4 || b.start <= a.end) continue;
     if (!/^\s*,\s*$/.test(text.slice(a.end, b.start))) continue;
@@ -156,11 +195,11 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
 
   // ---- initial choice by prior
   for (const G of groups) choose(G, false);
+  const nIds = facts.ids.size;
 
   // Each name's vote for the document's focus (country, first-level region, centre), kept current as choices
   // change: names are re-scored one after another (most confident first), each seeing the others' latest
   // choices, so that two names that fit together settle together instead of flipping in turn.
-  const nIds = ids.size;
   const countryW = new Float64Array(nIds), adminW = new Float64Array(nIds);
   const sum = { total: 0, x: 0, y: 0, z: 0 };
   // Each group's current vote: country and region (-1 none), weight and its point on the unit sphere, weighted.
@@ -244,7 +283,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         if (rest > 1e-9 && ci >= 0) s += COUNTRY_FOCUS * Math.max(0, countryW[ci] - (oC === ci ? oW : 0)) / rest;
         const ai = c.ai;
         if (rest > 1e-9 && ai >= 0 && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, adminW[ai] - (oA === ai ? oW : 0)) / rest;
-        if (c.base >= supportCut && POINT_CLASSES.has(c.cls) && nAnchors > 0 && !c.unresolved) {
+        if (c.base >= supportCut && c.point && nAnchors > 0 && !c.unresolved) {
           const la = c.lat, lo = c.lon;
           // Nearest point of each other anchor name, over the points within the latitude window only.
           let lo_ = 0, hi_ = aLat.length;
@@ -274,7 +313,8 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
           }
           s += SUPPORT * Math.min(support, 2.5);
         }
-        if (hasCentre && !c.unresolved) {
+        // (36 degrees of latitude apart are more than 4000 km: the term is 0 without the trigonometry.)
+        if (hasCentre && !c.unresolved && Math.abs(c.lat - cLat) < 36) {
           const d = distanceCos(c.lat, c.lon, c.cosLat, cLat, cLon, cCos);
           s += CENTRE * Math.max(0, 1 - d / 4000);
         }
@@ -321,7 +361,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     // A single word in capitals that the name tagger did not take for a place (CRICKET, TENNIS in a headline):
     // only a country, region or state, a dateline, or a cued name.
     if (!big && !cue && !(ev & EV_DATELINE) && m.end - m.start > 2 && !/[\s\p{Ll}]/u.test(text.slice(m.start, m.end))) return false;
-    const pop = gz.population(c.entry);
+    const pop = c.pop;
     if (ev & EV_STOPWORD) return cue && c.strict && (big || pop >= 10000);
     if (c.flag === POST_ABBREV) return true;
     // A place naming an organisation or event (Texas Department of..., Dublin City Council, Georgian Interior

@@ -11,8 +11,8 @@ import {
 } from '../geo/evidence';
 import { POST_ABBREV } from '../geo/format';
 import { finishWords, foldRaw } from '../geo/keys';
-import { segmentSpans } from '../geo/tokens';
-import { charClass, UPPER } from '../text/tokenize';
+import { segmentSpans, segmentTokenId, tokenTable } from '../geo/tokens';
+import { charClass, TB_INITUPPER, TB_UPPER, UPPER } from '../text/tokenize';
 import type { Mention } from '../types';
 
 /** Lower-case words that may stand inside a name (Bosnia and Herzegovina, Rostov-on-Don, Deir ez Zor). */
@@ -89,13 +89,150 @@ const GENERIC = new Set(['north', 'south', 'east', 'west', 'northern', 'southern
 const MAX_WORDS = 7;
 const MAX_CANDIDATES = 24;
 
-function isCapitalized(text: string, s: number, e: number): boolean {
-  const c = text.charCodeAt(s);
-  if (charClass(c) === UPPER) return true;
-  // al-Mayadin, ez-Zor, d'Ivoire: a lower-case particle glued to a capitalised word.
-  const dash = text.indexOf('-', s);
-  if (dash > s && dash < e - 1 && dash - s <= 3 && charClass(text.charCodeAt(dash + 1)) === UPPER) return true;
-  return false;
+// ---- what the recognizer knows about a token text, by interned id (geo/tokens.ts)
+const T_DONE = 1, T_STOP = 2, T_FUNC = 4, T_PARTICLE = 8, T_FEATURE = 16, T_GENERIC = 32, T_DIRECTION = 64, T_PREP = 128,
+  T_THE = 256, T_TITLE_ND = 512, T_ORG_ND = 1024, T_STOP_ND = 2048, T_CSTOP_ND = 4096, T_EMPTY = 8192, T_COMMA = 1 << 14,
+  T_COLON = 1 << 15, T_PAREN = 1 << 16, T_QUOTE = 1 << 17, T_DSEP = 1 << 18, T_OF = 1 << 19, T_HYPHENATED = 1 << 20;
+/** T_STOP and a function word and no hyphen: never the first word of a window. */
+const T_NO_START = 1 << 21;
+
+function tokenFlags(id: number): number {
+  const lower = tokenTable.lower(id);
+  const nd = lower.endsWith('.') ? lower.slice(0, -1) : lower; // lower.replace(/\.$/, '')
+  let f = T_DONE;
+  if (STOPWORDS.has(lower)) f |= T_STOP;
+  if (FUNCTION_WORDS.has(lower)) f |= T_FUNC;
+  if (PARTICLES.has(lower)) f |= T_PARTICLE;
+  if (FEATURE_WORDS.has(lower)) f |= T_FEATURE;
+  if (GENERIC.has(lower)) f |= T_GENERIC;
+  if (DIRECTIONS.has(lower)) f |= T_DIRECTION;
+  if (PREPS.has(lower)) f |= T_PREP;
+  if (lower === 'the') f |= T_THE;
+  if (lower === 'of') f |= T_OF;
+  if (TITLES.has(nd)) f |= T_TITLE_ND;
+  if (ORG_WORDS.has(nd)) f |= T_ORG_ND;
+  if (STOPWORDS.has(nd)) f |= T_STOP_ND;
+  if (COUNTRY_STOPWORDS.has(nd)) f |= T_CSTOP_ND;
+  if (tokenTable.raw(id).length === 0) f |= T_EMPTY;
+  if (lower === ',') f |= T_COMMA;
+  if (lower === ':') f |= T_COLON;
+  if (lower === '(') f |= T_PAREN;
+  if (/^["'“‘(\[]$/.test(lower)) f |= T_QUOTE;
+  if (/^[,—–-]$/.test(lower)) f |= T_DSEP;
+  if (lower.includes('-')) f |= T_HYPHENATED;
+  if ((f & T_STOP) && !(f & T_HYPHENATED) && (f & T_FUNC)) f |= T_NO_START;
+  return f;
+}
+
+/** A window's look-up, by the token ids it is made of: candidates packed (all, and without abbreviations). */
+interface WindowHit {
+  all: number[];
+  plain: number[];
+  /** More than one folded word (EV_MULTI). */
+  multi: boolean;
+}
+const NO_HIT: WindowHit = { all: [], plain: [], multi: false };
+
+/** The capitalised parts of a hyphenated token (Georgian-controlled), by token id. */
+interface HyphenPart { off: number; len: number; text: string; c: number[] }
+
+const MAX_WINDOWS = 1 << 18;
+
+/** Per-gazetteer memory of the recognizer: token flags, window look-ups, hyphen parts, by interned ids. */
+class State {
+  generation = -1;
+  gz: Gazetteer | undefined;
+  flags = new Int32Array(1024);
+  hyphen: (HyphenPart[] | undefined)[] = [];
+  // Windows as chains of (previous window id, token id) -> window id, in an open-addressing table.
+  private wPrev = new Int32Array(1024);
+  private wTok = new Int32Array(1024);
+  private wTable = new Int32Array(2048);
+  windows = 1; // id 0: none (a two-word window's previous id is -1 - the first token's id)
+  hits: (WindowHit | undefined)[] = [undefined];
+  /** One-word windows, by token id. */
+  hits1: (WindowHit | undefined)[] = new Array(1024).fill(undefined);
+
+  reset(gz: Gazetteer): void {
+    this.gz = gz;
+    this.generation = tokenTable.generation;
+    this.flags.fill(0);
+    this.hyphen = [];
+    this.wTable = new Int32Array(2048);
+    this.windows = 1;
+    this.hits = [undefined];
+    this.hits1 = new Array(1024).fill(undefined);
+  }
+
+  flag(id: number): number {
+    if (id >= this.flags.length) {
+      const f = new Int32Array(Math.max(id + 1, this.flags.length * 2)); f.set(this.flags); this.flags = f;
+    }
+    let f = this.flags[id];
+    if (f === 0) this.flags[id] = f = tokenFlags(id);
+    return f;
+  }
+
+  /** The id of the window `prev` extended by token `tok`. */
+  window(prev: number, tok: number): number {
+    let table = this.wTable;
+    let h = Math.imul(prev, 0x9e3779b1) ^ Math.imul(tok, 0x85ebca6b);
+    h ^= h >>> 15;
+    let mask = table.length - 1;
+    let p = h & mask;
+    for (;;) {
+      const v = table[p];
+      if (v === 0) break;
+      if (this.wPrev[v] === prev && this.wTok[v] === tok) return v;
+      p = (p + 1) & mask;
+    }
+    const id = this.windows++;
+    if (id >= this.wPrev.length) {
+      const a = new Int32Array(this.wPrev.length * 2); a.set(this.wPrev); this.wPrev = a;
+      const b = new Int32Array(this.wTok.length * 2); b.set(this.wTok); this.wTok = b;
+    }
+    this.wPrev[id] = prev; this.wTok[id] = tok;
+    this.hits.push(undefined);
+    table[p] = id;
+    if (this.windows * 2 > table.length) {
+      table = this.wTable = new Int32Array(table.length * 2);
+      mask = table.length - 1;
+      for (let w = 1; w < this.windows; w++) {
+        let g = Math.imul(this.wPrev[w], 0x9e3779b1) ^ Math.imul(this.wTok[w], 0x85ebca6b);
+        g ^= g >>> 15;
+        let q = g & mask;
+        while (table[q] !== 0) q = (q + 1) & mask;
+        table[q] = w;
+      }
+    }
+    return id;
+  }
+}
+const state = new State();
+
+function lookupWindow(gz: Gazetteer, text: string, window: Int32Array, len: number): WindowHit {
+  const words: string[] = [];
+  for (let q = 0; q < len; q++) for (const w of tokenTable.raw(segmentTokenId(text, window[q]))) words.push(w);
+  const cands = gz.lookupWords(finishWords(words), MAX_CANDIDATES);
+  if (cands.length === 0) return NO_HIT;
+  const all = cands.map(c => packCandidate(c.entry, c.flag, c.strict));
+  const plain = all.length === cands.length && cands.every(c => c.flag !== POST_ABBREV) ? all
+    : cands.filter(c => c.flag !== POST_ABBREV).map(c => packCandidate(c.entry, c.flag, c.strict));
+  return { all, plain, multi: words.length > 1 };
+}
+
+function hyphenPartsOf(gz: Gazetteer, tokenText: string): HyphenPart[] {
+  const out: HyphenPart[] = [];
+  let off = 0;
+  for (const part of tokenText.split('-')) {
+    const o = off;
+    off += part.length + 1;
+    if (part.length < 2 || charClass(part.charCodeAt(0)) !== UPPER) continue;
+    const cands = gz.lookupWords(finishWords(foldRaw(part)), MAX_CANDIDATES).filter(c => c.flag !== POST_ABBREV || /^(US|UK|UAE)$/.test(part));
+    if (cands.length === 0) continue;
+    out.push({ off: o, len: part.length, text: part, c: cands.map(c => packCandidate(c.entry, c.flag, c.strict)) });
+  }
+  return out;
 }
 
 function isAllCaps(text: string, s: number, e: number): boolean {
@@ -108,70 +245,139 @@ function isAllCaps(text: string, s: number, e: number): boolean {
   return letters >= 2;
 }
 
-type Lower = (k: number) => string;
+// Scratch of one call (grown as needed; recognizePlaces does not re-enter).
+let capScratch = new Uint8Array(512);
+const windowScratch = new Int32Array(MAX_WORDS);
+const windowIds = new Int32Array(MAX_WORDS);
+
+/** The segment being read: its text, tokens and the facts evidence() asks for. */
+let T = '';
+let N = 0;
+let S: Int32Array = new Int32Array(0), E: Int32Array = new Int32Array(0);
+let CAP: Uint8Array = capScratch;
+let segAllCaps = -1; // -1: not computed yet
+
+/** Flags of the segment's tokens by position, 0 where not asked yet. */
+let PF = new Int32Array(512);
+
+function flagAt(k: number): number {
+  let f = PF[k];
+  if (f === 0) PF[k] = f = state.flag(segmentTokenId(T, k));
+  return f;
+}
 
 export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
   const spans = segmentSpans(text);
   const n = spans.count;
+  if (state.gz !== gz || state.generation !== tokenTable.generation || state.windows > MAX_WINDOWS) state.reset(gz);
   // The scratch's own arrays (valid below n; nothing here tokenizes again before we are done).
   const starts = spans.starts, ends = spans.ends;
-  const tok = (k: number) => text.slice(starts[k], ends[k]);
-  // Lower-case forms and folded words only for the tokens looked at (most are not).
-  const lowerCache: (string | undefined)[] = new Array(n);
-  const rawCache: (string[] | undefined)[] = new Array(n);
-  const lower: Lower = k => (lowerCache[k] ??= tok(k).toLowerCase());
-  const raw = (k: number) => (rawCache[k] ??= foldRaw(tok(k)));
-  const cap: boolean[] = new Array(n);
-  for (let k = 0; k < n; k++) cap[k] = isCapitalized(text, starts[k], ends[k]);
-  const segmentAllCaps = isAllCaps(text, 0, text.length);
+  if (capScratch.length < n) capScratch = new Uint8Array(spans.starts.length);
+  const cap = capScratch;
+  let anyCap = false;
+  const bits = spans.bits;
+  for (let k = 0; k < n; k++) {
+    const b = bits[k];
+    if (!(b & (TB_INITUPPER | TB_UPPER))) { cap[k] = 0; continue; }
+    const s = starts[k];
+    const c = text.charCodeAt(s);
+    let v = 0;
+    // TB_INITUPPER: the first code point is upper case (a surrogate half is no capital to charClass).
+    if ((b & TB_INITUPPER) && (c < 0xd800 || c > 0xdbff)) v = 1;
+    else if ((b & TB_UPPER) && ends[k] - s >= 3 && c !== 45) {
+      // al-Mayadin, ez-Zor, d'Ivoire: a lower-case particle glued to a capitalised word (the first hyphen
+      // after the start, within three characters, not the token's last character).
+      const e = ends[k];
+      for (let d = s + 1; d <= s + 3; d++) {
+        if (text.charCodeAt(d) !== 45) continue;
+        if (d < e - 1 && charClass(text.charCodeAt(d + 1)) === UPPER) v = 1;
+        break;
+      }
+    }
+    cap[k] = v;
+    if (v) anyCap = true;
+  }
   const out: Mention[] = [];
+  if (!anyCap) return out;
+  T = text; N = n; S = starts; E = ends; CAP = cap; segAllCaps = -1;
+  if (PF.length < n) PF = new Int32Array(spans.starts.length);
+  PF.fill(0, 0, n);
+  const window = windowScratch;
   let k = 0;
   while (k < n) {
     // A window never starts on a function word (`As Harding`, `In Paris`, `The Hague` is found as `Hague`).
-    if (!cap[k] || raw(k).length === 0 || (STOPWORDS.has(lower(k)) && !lower(k).includes('-') && FUNCTION_WORDS.has(lower(k)))) { k++; continue; }
+    if (!cap[k]) { k++; continue; }
+    const f0 = flagAt(k);
+    if ((f0 & T_EMPTY) || (f0 & T_NO_START)) { k++; continue; }
     // Collect the longest window of name tokens from k.
-    const window: number[] = [];
+    let wl = 0;
     let j = k;
-    while (j < n && window.length < MAX_WORDS) {
-      if (cap[j] && raw(j).length > 0) { window.push(j); j++; continue; }
-      if (window.length > 0 && (PARTICLES.has(lower(j)) || FEATURE_WORDS.has(lower(j))) && raw(j).length > 0) { window.push(j); j++; continue; }
+    while (j < n && wl < MAX_WORDS) {
+      if (cap[j]) {
+        if (!(flagAt(j) & T_EMPTY)) { window[wl++] = j; j++; continue; }
+      } else if (wl > 0) {
+        const fj = flagAt(j);
+        if ((fj & (T_PARTICLE | T_FEATURE)) && !(fj & T_EMPTY)) { window[wl++] = j; j++; continue; }
+      }
       // A hyphen or period token inside a name (Winston-Salem split oddly, St. Louis).
-      if (window.length > 0 && (tok(j) === '-' || tok(j) === '.') && j + 1 < n && cap[j + 1] && ends[j - 1] === starts[j]) { window.push(j); j++; continue; }
+      if (wl > 0 && ends[j] - starts[j] === 1 && (text.charCodeAt(starts[j]) === 45 || text.charCodeAt(starts[j]) === 46) &&
+        j + 1 < n && cap[j + 1] && ends[j - 1] === starts[j]) { window[wl++] = j; j++; continue; }
       break;
     }
+    // The windows' ids, prefix by prefix, from two words on (one word: its token id), made when first needed.
+    let chained = 0;
     let matched = false;
-    for (let len = window.length; len >= 1; len--) {
+    for (let len = wl; len >= 1; len--) {
       const last = window[len - 1];
       // A name ends on a capitalised word or on a feature word; never on a particle.
-      if (!cap[last] && !FEATURE_WORDS.has(lower(last))) continue;
+      if (!cap[last] && !(flagAt(last) & T_FEATURE)) continue;
       if (!cap[last] && len === 1) continue;
       // Directions alone are no name (Western Pennsylvania, North East Texas, North Side): the rest is tried.
       let allGeneric = true;
-      for (let q = 0; q < len; q++) if (!GENERIC.has(lower(window[q]))) { allGeneric = false; break; }
+      for (let q = 0; q < len; q++) if (!(flagAt(window[q]) & T_GENERIC)) { allGeneric = false; break; }
       if (allGeneric) continue;
-      const words: string[] = [];
-      for (let q = 0; q < len; q++) for (const w of raw(window[q])) words.push(w);
-      const cands = gz.lookupWords(finishWords(words), MAX_CANDIDATES);
-      if (cands.length === 0) continue;
+      let hit: WindowHit | undefined;
+      if (len === 1) {
+        const id = segmentTokenId(text, k);
+        // (A dense array, grown by doubling: holes would turn it into a dictionary.)
+        let h1 = state.hits1;
+        if (id >= h1.length) { const g = h1.concat(new Array(Math.max(id + 1 - h1.length, h1.length)).fill(undefined)); state.hits1 = h1 = g; }
+        hit = h1[id];
+        if (hit === undefined) h1[id] = hit = lookupWindow(gz, text, window, 1);
+      } else {
+        if (chained === 0) {
+          let wid = -1 - segmentTokenId(text, k);
+          for (let q = 1; q < wl; q++) windowIds[q] = wid = state.window(wid, segmentTokenId(text, window[q]));
+          chained = 1;
+        }
+        const w = windowIds[len - 1];
+        hit = state.hits[w];
+        if (hit === undefined) state.hits[w] = hit = lookupWindow(gz, text, window, len);
+      }
+      if (hit === NO_HIT) continue;
       const s = starts[k], e = ends[last];
-      const ev = evidence(text, k, last, len, n, starts, ends, lower, cap, segmentAllCaps) | (words.length > 1 ? EV_MULTI : 0);
-      // Abbreviations (La., Va., TX) only after `Place, `; spelled-out ones with periods (N.C., W.Va., U.S.) anywhere.
-      const nonAbbrev = cands.filter(c => c.flag !== POST_ABBREV);
-      const surface = text.slice(s, e);
-      const abbrevOk = (ev & EV_COMMA_BEFORE) !== 0 || /^[A-Z]\.[A-Z]\.?([A-Z]\.?)?$/.test(surface) || /^[A-Z]\.\s?[A-Z][a-z]\.$/.test(surface) ||
-        /^(US|USA|UK|UAE|DRC|DPRK)$/.test(surface);
-      const usable = abbrevOk ? cands : nonAbbrev;
+      const ev = evidence(k, last, len) | (hit.multi ? EV_MULTI : 0);
+      let usable = hit.plain;
+      if (usable !== hit.all) {
+        // Abbreviations (La., Va., TX) only after `Place, `; spelled-out ones with periods (N.C., W.Va., U.S.) anywhere.
+        const surface = text.slice(s, e);
+        const abbrevOk = (ev & EV_COMMA_BEFORE) !== 0 || /^[A-Z]\.[A-Z]\.?([A-Z]\.?)?$/.test(surface) || /^[A-Z]\.\s?[A-Z][a-z]\.$/.test(surface) ||
+          /^(US|USA|UK|UAE|DRC|DPRK)$/.test(surface);
+        if (abbrevOk) usable = hit.all;
+      }
       if (usable.length === 0) continue;
-      const data: GazetteerData = { c: usable.map(c => packCandidate(c.entry, c.flag, c.strict)), ev };
-      out.push({ category: 'place', start: s, end: e, text: surface, source: 'gazetteer', data: { gz: data } });
+      // The packed candidates are shared by every mention of this window (nobody changes them).
+      const data: GazetteerData = { c: usable, ev };
+      out.push({ category: 'place', start: s, end: e, text: text.slice(s, e), source: 'gazetteer', data: { gz: data } });
       k = last + 1;
       matched = true;
       break;
     }
-    if (!matched && window.length >= 1) matched = hyphenParts(text, k, n, starts, ends, lower, cap, segmentAllCaps, gz, out);
+    if (!matched && wl >= 1) matched = hyphenParts(text, k, gz, out);
     if (!matched) k++;
     else if (out.length > 0 && out[out.length - 1].end <= ends[k]) k++;
   }
+  T = '';
   return out;
 }
 
@@ -179,60 +385,72 @@ export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
  * A hyphenated word that is no name as a whole: its capitalised parts (Georgian-controlled, Gainesville-area,
  * Syrian-Turkish). Returns whether any part was proposed.
  */
-function hyphenParts(text: string, k: number, n: number, starts: Int32Array, ends: Int32Array, lower: Lower, cap: boolean[],
-  segmentAllCaps: boolean, gz: Gazetteer, out: Mention[]): boolean {
-  const s0 = starts[k], e0 = ends[k];
-  const tokenText = text.slice(s0, e0);
-  if (!tokenText.includes('-')) return false;
-  let any = false;
-  let off = 0;
-  for (const part of tokenText.split('-')) {
-    const ps = s0 + off, pe = ps + part.length;
-    off += part.length + 1;
-    if (part.length < 2 || charClass(part.charCodeAt(0)) !== UPPER) continue;
-    const cands = gz.lookupWords(finishWords(foldRaw(part)), MAX_CANDIDATES).filter(c => c.flag !== POST_ABBREV || /^(US|UK|UAE)$/.test(part));
-    if (cands.length === 0) continue;
-    let ev = evidence(text, k, k, 1, n, starts, ends, lower, cap, segmentAllCaps) & ~EV_MULTI;
+function hyphenParts(text: string, k: number, gz: Gazetteer, out: Mention[]): boolean {
+  const id = segmentTokenId(text, k);
+  if (!(state.flag(id) & T_HYPHENATED)) return false;
+  const parts = state.hyphen[id] ??= hyphenPartsOf(gz, tokenTable.text(id));
+  if (parts.length === 0) return false;
+  const s0 = S[k], e0 = E[k];
+  const ev0 = evidence(k, k, 1) & ~EV_MULTI;
+  for (const p of parts) {
+    const ps = s0 + p.off, pe = ps + p.len;
+    let ev = ev0;
     if (pe < e0) ev &= ~(EV_RUN_AFTER | EV_ORG_AFTER | EV_COMMA_AFTER);
     if (ps > s0) ev &= ~(EV_RUN_BEFORE | EV_TITLE | EV_PREP | EV_DIRECTION | EV_COMMA_BEFORE | EV_INITIAL);
-    const data: GazetteerData = { c: cands.map(c => packCandidate(c.entry, c.flag, c.strict)), ev };
-    out.push({ category: 'place', start: ps, end: pe, text: part, source: 'gazetteer', data: { gz: data } });
-    any = true;
+    const data: GazetteerData = { c: p.c, ev };
+    out.push({ category: 'place', start: ps, end: pe, text: p.text, source: 'gazetteer', data: { gz: data } });
   }
-  return any;
+  return true;
 }
 
-function evidence(text: string, first: number, last: number, len: number, n: number, starts: Int32Array, ends: Int32Array,
-  lower: Lower, cap: boolean[], segmentAllCaps: boolean): number {
+function evidence(first: number, last: number, len: number): number {
+  const n = N, starts = S, ends = E, cap = CAP;
   let ev = 0;
-  if (first === 0 || (first === 1 && /^["'“‘(\[]$/.test(lower(0)))) ev |= EV_INITIAL;
-  const surfaceAllCaps = isAllCaps(text, starts[first], ends[last]);
-  if (surfaceAllCaps && (segmentAllCaps || ends[last] - starts[first] > 3)) ev |= EV_ALLCAPS;
-  if (first === 0 && surfaceAllCaps && last + 1 < n && /^[,—–-]$/.test(lower(last + 1)) || (first === 0 && surfaceAllCaps && last + 1 < n && lower(last + 1) === '(')) ev |= EV_DATELINE;
+  if (first === 0 || (first === 1 && (flagAt(0) & T_QUOTE))) ev |= EV_INITIAL;
+  const surfaceAllCaps = isAllCaps(T, starts[first], ends[last]);
+  if (surfaceAllCaps) {
+    if (ends[last] - starts[first] > 3) ev |= EV_ALLCAPS;
+    else {
+      if (segAllCaps < 0) segAllCaps = isAllCaps(T, 0, T.length) ? 1 : 0;
+      if (segAllCaps) ev |= EV_ALLCAPS;
+    }
+    if (first === 0 && last + 1 < n && (flagAt(last + 1) & (T_DSEP | T_PAREN))) ev |= EV_DATELINE;
+  }
   // Before the name: skip directions (northern Syria), then look for a locative word.
   let b = first - 1;
-  if (b >= 0 && DIRECTIONS.has(lower(b))) { ev |= EV_DIRECTION; b--; if (b >= 0 && lower(b) === 'the') b--; }
-  else if (b >= 0 && lower(b) === 'the') b--;
-  if (b >= 0 && PREPS.has(lower(b)) && !cap[b]) ev |= EV_PREP;
-  if (b >= 0 && lower(b) === 'of' && b - 1 >= 0 && cap[b - 1]) ev |= EV_OF_BEFORE;
-  if (first - 1 >= 0 && cap[first - 1] && !(ev & EV_DIRECTION) && ends[first - 1] + 1 >= starts[first]) {
-    const prev = lower(first - 1).replace(/\.$/, '');
-    if (TITLES.has(prev)) ev |= EV_TITLE;
-    else if (!(first - 1 === 0 && STOPWORDS.has(prev))) ev |= EV_RUN_BEFORE;
+  if (b >= 0) {
+    const fb = flagAt(b);
+    if (fb & T_DIRECTION) { ev |= EV_DIRECTION; b--; if (b >= 0 && (flagAt(b) & T_THE)) b--; }
+    else if (fb & T_THE) b--;
   }
-  if (first - 1 >= 0 && TITLES.has(lower(first - 1).replace(/\.$/, ''))) ev |= EV_TITLE;
-  if (first - 2 >= 0 && lower(first - 1) === ',' && cap[first - 2]) ev |= EV_COMMA_BEFORE;
+  if (b >= 0) {
+    const fb = flagAt(b);
+    if ((fb & T_PREP) && !cap[b]) ev |= EV_PREP;
+    if ((fb & T_OF) && b - 1 >= 0 && cap[b - 1]) ev |= EV_OF_BEFORE;
+  }
+  if (first - 1 >= 0) {
+    const fp = flagAt(first - 1);
+    if (cap[first - 1] && !(ev & EV_DIRECTION) && ends[first - 1] + 1 >= starts[first]) {
+      if (fp & T_TITLE_ND) ev |= EV_TITLE;
+      else if (!(first - 1 === 0 && (fp & T_STOP_ND))) ev |= EV_RUN_BEFORE;
+    }
+    if (fp & T_TITLE_ND) ev |= EV_TITLE;
+    if (first - 2 >= 0 && (fp & T_COMMA) && cap[first - 2]) ev |= EV_COMMA_BEFORE;
+  }
   // After the name.
   const a = last + 1;
-  if (a < n && cap[a]) {
-    if (ORG_WORDS.has(lower(a).replace(/\.$/, ''))) ev |= EV_ORG_AFTER;
-    ev |= EV_RUN_AFTER;
+  if (a < n) {
+    const fa = flagAt(a);
+    if (cap[a]) {
+      if (fa & T_ORG_ND) ev |= EV_ORG_AFTER;
+      ev |= EV_RUN_AFTER;
+    }
+    if (a + 1 < n && (fa & T_COMMA) && cap[a + 1]) ev |= EV_COMMA_AFTER;
+    if ((fa & T_COLON) && first === 0) ev |= EV_STOPWORD; // a header label (Date:, Source:)
   }
-  if (a + 1 < n && lower(a) === ',' && cap[a + 1]) ev |= EV_COMMA_AFTER;
-  if (a < n && lower(a) === ':' && first === 0) ev |= EV_STOPWORD; // a header label (Date:, Source:)
   if (len === 1) {
-    const w = lower(first).replace(/\.$/, '');
-    if (STOPWORDS.has(w) && !(COUNTRY_STOPWORDS.has(w) && (ev & (EV_PREP | EV_DIRECTION)))) ev |= EV_STOPWORD;
+    const f = flagAt(first);
+    if ((f & T_STOP_ND) && !((f & T_CSTOP_ND) && (ev & (EV_PREP | EV_DIRECTION)))) ev |= EV_STOPWORD;
   }
   return ev;
 }

@@ -4,20 +4,24 @@
 // sentence. (Voting across all repeated names was measured too, and lost: names do change roles.)
 // Only mentions of the `ner` recognizer change; the cost is linear in their number.
 import type { Refiner } from '../api';
+import type { Annotation } from '../types';
 
 export const nameConsistency: Refiner = {
   id: 'name-consistency',
   order: 40,
   refine(annotations) {
     let surnames: Set<string> | undefined;
+    // One walk over all mentions; the second only over the tagger's other names.
+    const others: Annotation[] = [];
     for (const a of annotations) {
-      if (a.source !== 'ner' || a.data?.ner !== 'PER') continue;
+      if (a.source !== 'ner') continue;
+      if (a.data?.ner !== 'PER') { others.push(a); continue; }
       const sp = a.text.lastIndexOf(' ');
       if (sp > 0) (surnames ??= new Set()).add(a.text.slice(sp + 1));
     }
     if (!surnames) return annotations;
-    for (const a of annotations) {
-      if (a.source !== 'ner' || a.data?.ner === 'PER' || !surnames.has(a.text)) continue;
+    for (const a of others) {
+      if (a.data?.ner === 'PER' || !surnames.has(a.text)) continue;
       a.category = 'person';
       a.data = { ...a.data, ner: 'PER', was: a.data?.ner };
     }

@@ -6,10 +6,13 @@
 //   (in Jordan), anything else is left to the NER (Jordan said, for a person);
 // - the same span as a NER organization stays both (a country or capital acting: the actors refiner adds the actor);
 // - overlapping place spans: the one that links wins, the longer between two that link.
-// Cost: one gazetteer look-up per distinct NER place name (memoised per knowledge), linking over distinct names.
+//
+// Cost (this runs on every edit): what depends only on a name or an entry (keys, look-ups, PlaceRefs, notes)
+// is memoised across runs; the linker's result is reused while the document's place names, their evidence
+// and their `This, That` pairs stay the same (most edits); the rest is a few passes over index arrays.
 
 import type { Refiner } from '../api';
-import { actingTest } from '../actors/acting';
+import { wordAfterKind, WORD_ACTS, WORD_AND } from '../actors/acting';
 import { candEntry, candFlag, candStrict, EV_DATELINE, EV_DIRECTION, EV_MULTI, EV_PREP, EV_TITLE, GazetteerData, packCandidate } from '../geo/evidence';
 import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_DEMONYM } from '../geo/format';
 import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
@@ -17,9 +20,10 @@ import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlaces, LinkInput, LinkOutput } from '../geo/linker';
 import type { Annotation, PlaceRef } from '../types';
 
+interface NameKeys { strict: string; loose: string; tail: string | undefined }
 /** Keys of a name as written, memoised: the same names recur on every edit. */
-const keyMemo = new Map<string, { strict: string; loose: string; tail: string | undefined }>();
-function keysOf(text: string): { strict: string; loose: string; tail: string | undefined } {
+const keyMemo = new Map<string, NameKeys>();
+function keysOf(text: string): NameKeys {
   let k = keyMemo.get(text);
   if (!k) {
     const words = foldWords(text);
@@ -43,223 +47,660 @@ function lookupPacked(gz: Gazetteer, text: string): number[] {
   return r;
 }
 
+/** What a linked mention shows of its entry, made once per entry (PlaceRefs are copied for each mention). */
+interface EntryFacts {
+  ref: PlaceRef;
+  /** The ref has only the keys `copyRef` knows. */
+  plain: boolean;
+  countryName: string;
+  note: string | undefined;
+  aliases: string[];
+}
+const factsMemo = new WeakMap<Gazetteer, Map<number, EntryFacts>>();
+function factsOf(gz: Gazetteer, memo: Map<number, EntryFacts>, e: number): EntryFacts {
+  let f = memo.get(e);
+  if (!f) {
+    const ref = gz.placeRef(e);
+    let plain = true;
+    for (const k in ref) if (!REF_KEYS.has(k)) plain = false;
+    f = { ref, plain, countryName: gz.countryName(ref.country), note: gz.note(e), aliases: gz.aliases(e).slice(0, 8) };
+    if (memo.size > 50000) memo.clear();
+    memo.set(e, f);
+  }
+  return f;
+}
+
+const REF_KEYS = new Set(['id', 'name', 'lat', 'lon', 'country', 'kind', 'source', 'region', 'population', 'areaKm2']);
+/**
+ * A copy of a PlaceRef as `Gazetteer.placeRef` makes them (the same keys in the same order): one object shape
+ * for V8, where a spread over refs of several shapes is slow.
+ */
+function copyRef(f: EntryFacts): PlaceRef {
+  const r = f.ref;
+  if (!f.plain) return { ...r };
+  // One literal per set of optional keys present (a literal is made at once in its final shape).
+  switch ((r.region !== undefined ? 1 : 0) | (r.population !== undefined ? 2 : 0) | (r.areaKm2 !== undefined ? 4 : 0)) {
+    case 0: return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, country: r.country, kind: r.kind, source: r.source };
+    case 1: return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, country: r.country, kind: r.kind, source: r.source, region: r.region };
+    case 2: return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, country: r.country, kind: r.kind, source: r.source, population: r.population };
+    case 3: return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, country: r.country, kind: r.kind, source: r.source, region: r.region, population: r.population };
+    case 4: return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, country: r.country, kind: r.kind, source: r.source, areaKm2: r.areaKm2 };
+    case 5: return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, country: r.country, kind: r.kind, source: r.source, region: r.region, areaKm2: r.areaKm2 };
+    case 6: return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, country: r.country, kind: r.kind, source: r.source, population: r.population, areaKm2: r.areaKm2 };
+    default: return { id: r.id, name: r.name, lat: r.lat, lon: r.lon, country: r.country, kind: r.kind, source: r.source, region: r.region, population: r.population, areaKm2: r.areaKm2 };
+  }
+}
+
+/** A marker: the mention's data held nothing but the gazetteer's (never stored on a mention). */
+const EMPTY_DATA: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
 /** Below this score margin over a rival more than 161 km away, a name is left ambiguous. */
 const AMBIGUITY_MARGIN = 1.6;
 
-const BIG = new Set([CLS_COUNTRY, CLS_ADMIN1, CLS_REGION]);
 /**
- * The linker's result depends on the names, their evidence and which names stand as `This, That`, not on
- * their offsets: an edit that changes no place name (most edits) reuses the last result.
+ * The linker's result depends on the names (their strict keys), their candidates and evidence, which are
+ * confirmed, modifiers or acting, which names stand as `This, That`, and whether a name is written in
+ * capitals; not on offsets. An edit that changes none of that (most edits) reuses the last result. The
+ * signature holds the names as written (the same strings from one run to the next: the recognizers' cache).
  */
-const linkMemo = new WeakMap<Gazetteer, { sig: string; out: LinkOutput[] }>();
-function linkCached(inputs: LinkInput[], gz: Gazetteer, text: string): LinkOutput[] {
-  const parts: string[] = [];
-  let prevEnd = -1;
-  for (const m of [...inputs].sort((a, b) => a.start - b.start)) {
-    const comma = prevEnd >= 0 && m.start - prevEnd <= 4 && /^\s*,\s*$/.test(text.slice(prevEnd, m.start)) ? ',' : '';
-    parts.push(`${comma}${m.key}|${m.ev}|${m.confirmed ? 1 : 0}${m.modifier ? 1 : 0}${m.acting ? 1 : 0}|${m.cands.length ? m.cands[0] : ''}`);
-    prevEnd = m.end;
+interface LinkSignature {
+  texts: string[];
+  evs: Int32Array;
+  flags: Uint8Array;
+  cands: number[][];
+  pairs: Int32Array;
+  out: LinkResult;
+}
+/** The linker's outputs as arrays by input, and what follows from an input's candidates and entry (made when first asked). */
+interface LinkResult {
+  accept: Uint8Array;
+  entry: Int32Array;
+  score: Float64Array;
+  farMargin: Float64Array;
+  rival: Int32Array;
+  facts: (EntryFacts | undefined)[];
+  rivalFacts: (EntryFacts | undefined)[];
+  /** 1 when the chosen entry matched only as a demonym, 2 when not, 0: not known yet. */
+  demonym: Uint8Array;
+}
+function linkResult(out: LinkOutput[]): LinkResult {
+  const n = out.length;
+  const r: LinkResult = {
+    accept: new Uint8Array(n), entry: new Int32Array(n), score: new Float64Array(n), farMargin: new Float64Array(n),
+    rival: new Int32Array(n), facts: new Array(n), rivalFacts: new Array(n), demonym: new Uint8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const o = out[i];
+    r.accept[i] = o.accept ? 1 : 0; r.entry[i] = o.entry; r.score[i] = o.score; r.farMargin[i] = o.farMargin; r.rival[i] = o.rival;
   }
-  // Inputs come in a fixed order (gazetteer mentions, then NER places, each by position): the order is part of the key.
-  const sig = parts.join('\n') + '#' + inputs.map(m => m.key).join('\n');
+  return r;
+}
+const linkMemo = new WeakMap<Gazetteer, LinkSignature>();
+
+function sameCands(a: number[], b: number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function sameInts(a: Int32Array | Uint8Array, b: Int32Array | Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const F_CONFIRMED = 1, F_MODIFIER = 2, F_ACTING = 4, F_CAPS = 8;
+
+/** Whether a char code is JS white space (what `\s` matches). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/^\s*,\s*$/` over text[s, e), without a slice. */
+function isCommaGap(text: string, s: number, e: number): boolean {
+  let i = s;
+  while (i < e && isSpace(text.charCodeAt(i))) i++;
+  if (i >= e || text.charCodeAt(i) !== 44) return false;
+  i++;
+  while (i < e && isSpace(text.charCodeAt(i))) i++;
+  return i === e;
+}
+
+/** The linker's test for a name in capitals: longer than two and no white space or lower-case letter. */
+function capsName(text: string, s: number, e: number): boolean {
+  if (e - s <= 2) return false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || isSpace(c)) return false;
+      continue;
+    }
+    if (isSpace(c)) return false;
+    return !/[\s\p{Ll}]/u.test(text.slice(s, e)); // letters beyond ASCII: the linker's own test
+  }
+  return true;
+}
+
+/**
+ * Start-sorted order of items [from, to) (a stable sort by start) into `order`. The items come nearly sorted
+ * (segment by segment, each recognizer's mentions in order): an insertion sort, which gives up for a general
+ * sort when the input turns out to be far from sorted.
+ */
+function sortRun(starts: Int32Array, from: number, to: number, order: Int32Array): void {
+  let moves = 0;
+  for (let i = from; i < to; i++) {
+    const s = starts[i];
+    let j = i;
+    while (j > from && starts[order[j - 1]] > s) { order[j] = order[j - 1]; j--; }
+    order[j] = i;
+    moves += i - j;
+    if (moves > 8 * (to - from) + 1000) {
+      const n = to - from;
+      const keys = new Float64Array(n);
+      for (let q = 0; q < n; q++) keys[q] = starts[from + q] * 4194304 + q;
+      keys.sort();
+      for (let q = 0; q < n; q++) order[from + q] = from + keys[q] % 4194304;
+      return;
+    }
+  }
+}
+
+/** Start-sorted order (stable) of items made of two runs [0, split) and [split, n), each nearly sorted. */
+function startOrder(starts: Int32Array, n: number, split: number, name: string): Int32Array {
+  const part = ints(name + 'part', n);
+  sortRun(starts, 0, split, part);
+  if (split >= n) return part;
+  sortRun(starts, split, n, part);
+  const order = ints(name + 'order', n);
+  let a = 0, b = split, o = 0;
+  while (a < split && b < n) order[o++] = starts[part[b]] < starts[part[a]] ? part[b++] : part[a++];
+  while (a < split) order[o++] = part[a++];
+  while (b < n) order[o++] = part[b++];
+  return order;
+}
+
+/**
+ * The linker's result for these subjects: the last one when the signature is the same (`sameNames`: the texts
+ * and candidates are the last run's, already compared), else a new one. `evs` and `flags` are scratch arrays.
+ */
+function linkCached(gz: Gazetteer, text: string, n: number, texts: string[], cands: number[][], sameNames: boolean,
+  evs: Int32Array, flags: Uint8Array, starts: Int32Array, ends: Int32Array, order: Int32Array): LinkResult {
+  // `This, That` pairs in start order.
+  const pairList: number[] = [];
+  for (let q = 0; q + 1 < n; q++) {
+    const a = order[q], b = order[q + 1];
+    const gap = starts[b] - ends[a];
+    if (gap >= 1 && gap <= 4 && isCommaGap(text, ends[a], starts[b])) pairList.push(a, b);
+  }
   const hit = linkMemo.get(gz);
-  if (hit && hit.sig === sig) return hit.out;
-  const out = linkPlaces(inputs, gz, text);
-  linkMemo.set(gz, { sig, out });
+  if (sameNames && hit && hit.texts.length === n && hit.pairs.length === pairList.length && sameInts(hit.evs, evs, n) && sameInts(hit.flags, flags, n)) {
+    let same = true;
+    for (let i = 0; i < pairList.length; i++) if (hit.pairs[i] !== pairList[i]) { same = false; break; }
+    if (same) return hit.out;
+  }
+  const inputs: LinkInput[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    inputs[i] = {
+      start: starts[i], end: ends[i], key: keysOf(texts[i]).strict, cands: cands[i], ev: evs[i],
+      confirmed: (flags[i] & F_CONFIRMED) !== 0, modifier: (flags[i] & F_MODIFIER) !== 0, acting: (flags[i] & F_ACTING) !== 0,
+    };
+  }
+  const out = linkResult(linkPlaces(inputs, gz, text, order));
+  linkMemo.set(gz, { texts, evs: evs.slice(0, n), flags: flags.slice(0, n), cands, pairs: Int32Array.from(pairList), out });
   return out;
 }
 
-const NAME_CATEGORIES = new Set(['person', 'organization', 'misc']);
+/**
+ * A fresh copy of `d`'s own keys, in order (what a spread copies), to which the caller then adds keys: V8 makes
+ * a spread object that later gets new keys slow (a map transition at run time for each), a plain object not.
+ */
+function copyData(d: object | undefined): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (d) for (const k in d) if (hasOwn.call(d, k)) o[k] = (d as Record<string, unknown>)[k];
+  return o;
+}
+const hasOwn = Object.prototype.hasOwnProperty;
+
+// Scratch arrays reused from run to run (refine does not re-enter): no allocation for the per-run index
+// arrays, which would otherwise add to the collector's work on every edit.
+const scratch = new Map<string, Int32Array>();
+function ints(name: string, n: number): Int32Array {
+  let a = scratch.get(name);
+  if (!a || a.length < n) scratch.set(name, a = new Int32Array(Math.max(n, 1024, a ? a.length * 2 : 0)));
+  return a;
+}
+let dropScratch = new Uint8Array(1024);
+let byteScratch = new Uint8Array(1024);
+
+/** `data` without its `gz` entry (a fresh object). */
+function withoutGz(d: Record<string, unknown> | undefined): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (d) for (const k in d) if (k !== 'gz' && hasOwn.call(d, k)) o[k] = d[k];
+  return o;
+}
+
+// ---- one run's state (module level: refine does not re-enter). The per-item work is in small functions
+// called once per annotation, proposal or subject: V8 compiles those early in the first run, where loops in one
+// big function called once per run would wait for several runs (on-stack replacement loop by loop).
+let A: Annotation[] = [];
+let GZ: Gazetteer;
+let TEXT = '';
+let FACTS: Map<number, EntryFacts>;
+let aStart: Int32Array = new Int32Array(0), aEnd: Int32Array = new Int32Array(0);
+let gzIdx: Int32Array = new Int32Array(0), nerIdx: Int32Array = new Int32Array(0), nameIdx: Int32Array = new Int32Array(0), miscIdx: Int32Array = new Int32Array(0);
+let nG = 0, nN = 0, nO = 0, nM = 0;
+let drop: Uint8Array = new Uint8Array(0);
+/** `others` (names, then NER places) in start order: annotation index, start, end. */
+let othersAt: Int32Array = new Int32Array(0), sStarts: Int32Array = new Int32Array(0), sEnds: Int32Array = new Int32Array(0);
+/** Per gazetteer proposal (by position in gzIdx): the NER confirms it (1), the same-span name, the host name. */
+let gConfirmed: Int32Array = new Int32Array(0), sameSpan: Int32Array = new Int32Array(0), hostOf: Int32Array = new Int32Array(0);
+/** Subjects: annotation index, position in gzIdx (-1: a NER place), offsets, evidence, flags. */
+let subj: Int32Array = new Int32Array(0), subjG: Int32Array = new Int32Array(0), sStart: Int32Array = new Int32Array(0), sEnd: Int32Array = new Int32Array(0);
+let evs: Int32Array = new Int32Array(0), flags: Uint8Array = new Uint8Array(0), onlyGz: Int32Array = new Int32Array(0);
+let nS = 0;
+/** The subjects' names and candidates: the last run's arrays while they agree (prevTexts), own ones from the first difference. */
+let prev: LinkSignature | undefined, prevTexts: string[] | undefined;
+let texts: string[] | undefined, cands: number[][] | undefined;
+/** Start order of the subjects and the rank of each in it (made when an `and` asks). */
+let order: Int32Array = new Int32Array(0), rank: Int32Array | undefined;
+let L: LinkResult;
+let replaced = new Map<number, Annotation>();
+let linkedSubj: number[] = [];
+
+function classifyOne(a: Annotation, i: number): void {
+  const cat = a.category;
+  if (cat === 'place') {
+    if (a.source === 'gazetteer' && a.data?.gz) gzIdx[nG++] = i;
+    else if (!a.place) nerIdx[nN++] = i;
+    else return;
+  } else if (cat === 'person' || cat === 'organization') nameIdx[nO++] = i;
+  else if (cat === 'misc') { nameIdx[nO++] = i; miscIdx[nM++] = i; }
+  else return;
+  aStart[i] = a.start; aEnd[i] = a.end;
+}
+
+/** Settles the overlaps of proposal gi with the NER's names; `lo` is the first name starting at or after it. */
+function settleOne(gi: number, lo: number): void {
+  const gs = aStart[gzIdx[gi]], ge = aEnd[gzIdx[gi]];
+  // Walk back over earlier starts that may still reach into g (names are short).
+  let i = lo;
+  while (i > 0 && gs - sStarts[i - 1] < 200) i--;
+  for (; i < nO && sStarts[i] < ge; i++) {
+    if (!(sEnds[i] > gs)) continue;
+    const oi = othersAt[i];
+    const o = A[oi];
+    if (o.category === 'place') {
+      if (o.start === gs && o.end === ge) { drop[oi] = 1; gConfirmed[gi] = 1; continue; } // the same name: keep the one with candidates, confirmed by the NER
+      const gInsideO = o.start <= gs && o.end >= ge;
+      const oInsideG = gs <= o.start && ge >= o.end;
+      if (oInsideG) { drop[oi] = 1; continue; }
+      const oLinks = nameLike(o.text) && lookupPacked(GZ, o.text).some(candStrict);
+      if (gInsideO && oLinks) { drop[gzIdx[gi]] = 1; continue; }
+      // Only a loose match inside the NER's longer place name (Ossetia in South Ossetia): the NER's name stands.
+      if (gInsideO && nameLike(o.text) && !(A[gzIdx[gi]].data!.gz as GazetteerData).c.some(candStrict)) { drop[gzIdx[gi]] = 1; continue; }
+      if (gInsideO) { drop[oi] = 1; continue; }
+      if (oLinks) drop[gzIdx[gi]] = 1; else drop[oi] = 1;
+      continue;
+    }
+    if (o.start === gs && o.end === ge) {
+      if (o.category === 'organization') continue; // both: the place that acts
+      sameSpan[gi] = oi;
+      continue;
+    }
+    // A longer place name than the NER's place or misc name (the al-Tanf garrison, Tishreen dam): the longer one.
+    if (gs <= o.start && ge >= o.end) { if (o.category === 'misc') drop[oi] = 1; continue; }
+    // Inside or across a NER name: the NER's name wins when it looks like one name; a span joining two
+    // names or running over lower-case words (Moscow and Tehran, Abu Kamal near the) is the NER's slip and
+    // the gazetteer's name stays. A place inside an organisation's or event's name (Texas Department of
+    // ..., Dublin City Council, University of Alexandria, Georgian Interior Ministry) is linked and the
+    // organisation carries it as its `place`.
+    if (o.source !== 'actors' && !nameLike(o.text)) { if (o.source === 'ner') drop[oi] = 1; continue; }
+    if (o.category !== 'person' && gs >= o.start && ge <= o.end) { hostOf[gi] = oi; continue; }
+    drop[gzIdx[gi]] = 1;
+  }
+}
+
+/** Reads subject s: offsets, candidates, evidence, flags; its name and candidates compared with the last run's. */
+function inputOne(s: number): void {
+  const ai = subj[s];
+  const gi = subjG[s];
+  const a = A[ai];
+  const t = a.text;
+  let c: number[];
+  sStart[s] = aStart[ai]; sEnd[s] = aEnd[ai];
+  if (gi >= 0) {
+    const data = a.data!;
+    const d = data.gz as GazetteerData;
+    c = d.c; evs[s] = d.ev;
+    let only = 1;
+    for (const k in data) if (k !== 'gz') { only = 0; break; }
+    onlyGz[s] = only;
+    flags[s] = (gConfirmed[gi] ? F_CONFIRMED : 0) | (hostOf[gi] >= 0 ? F_MODIFIER : 0);
+  } else {
+    c = lookupPacked(GZ, t);
+    evs[s] = 0;
+    onlyGz[s] = 0;
+    flags[s] = F_CONFIRMED;
+  }
+  if (!texts) {
+    if (prevTexts && prevTexts[s] === t && sameCands(prev!.cands[s], c)) return;
+    texts = prevTexts ? prevTexts.slice(0, s) : [];
+    cands = prevTexts ? prev!.cands.slice(0, s) : [];
+  }
+  texts.push(t);
+  cands!.push(c);
+}
+
+/** Acting subjects (Washington has declared, Moscow and Tehran backed), and names in capitals. */
+function actingOne(s: number): void {
+  const kind = wordAfterKind(TEXT, sEnd[s]);
+  let acting = kind === WORD_ACTS;
+  if (kind === WORD_AND) {
+    if (!rank) { rank = ints('rank', nS); for (let q = 0; q < nS; q++) rank[order[q]] = q; }
+    const q = rank[s] + 1;
+    if (q < nS) { const b = order[q]; if (sStart[b] - sEnd[s] <= 6 && wordAfterKind(TEXT, sEnd[b]) === WORD_ACTS) acting = true; }
+  }
+  if (acting) flags[s] |= F_ACTING;
+  if (!(flags[s] & F_CONFIRMED) && capsName(TEXT, sStart[s], sEnd[s])) flags[s] |= F_CAPS;
+}
+
+/** Applies the linker's choice to subject s (`cs` its candidates). */
+function finishOne(s: number, cs: number[]): void {
+  const ai = subj[s];
+  if (!L.accept[s]) { drop[ai] = 1; return; }
+  const gz = GZ;
+  const a = A[ai];
+  const rEntry = L.entry[s];
+  const gi = subjG[s];
+  const h = gi >= 0 ? hostOf[gi] : -1;
+  const ev = evs[s];
+  if (h >= 0) {
+    drop[ai] = 1;
+    if (rEntry < 0 || gz.unresolved(rEntry)) return;
+    // Several places in one name (Paris-Henry County Arts Council): the best linked one.
+    const host = A[h];
+    const hb = replaced.get(h) ?? { ...host };
+    const prevScore = (hb.data?.placeScore as number | undefined) ?? -Infinity;
+    if (!hb.place || L.score[s] > prevScore) {
+      hb.place = copyRef(factsOf(gz, FACTS, rEntry));
+      const d = copyData(hb.data);
+      d.placeSpan = { start: a.start, end: a.end, text: a.text };
+      d.placeEntry = rEntry;
+      d.placeScore = L.score[s];
+      d.countryName = gz.countryName(hb.place.country);
+      hb.data = d;
+      replaced.set(h, hb);
+    }
+    return;
+  }
+  const oi = gi >= 0 ? sameSpan[gi] : -1;
+  if (oi >= 0) {
+    const other = A[oi];
+    // The NER calls it a person: only a country, state or region after a locative word stays a place.
+    // It calls it misc (a nationality, an event): a demonym, a feature or a cued name stays a place.
+    const cls = rEntry >= 0 ? gz.cls(rEntry) : -1;
+    const cand = cs.find(c => candEntry(c) === rEntry);
+    const strict = cand !== undefined && candStrict(cand);
+    const big = cls === CLS_COUNTRY || cls === CLS_ADMIN1 || cls === CLS_REGION;
+    const cue = (ev & (EV_PREP | EV_DIRECTION)) !== 0;
+    const pop = rEntry >= 0 ? gz.population(rEntry) : 0;
+    const titled = (ev & EV_TITLE) !== 0;
+    const strong = other.category === 'person'
+      ? !titled && (strict ? big || (cue && pop >= 1000) || (ev & EV_DATELINE) !== 0
+        : cue && (ev & EV_MULTI) !== 0 && (big || pop >= 100000))
+      : strict && (big || cue || cls === CLS_FEATURE || (cand !== undefined && candFlag(cand) === POST_DEMONYM));
+    if (strong) drop[oi] = 1; else { drop[ai] = 1; return; }
+  }
+  // `a` is this analysis's own copy (the pipeline copies every cached mention): update it in place; only
+  // its `data` object is shared with the recognizer cache, so that is replaced, never changed. With nothing
+  // but the gazetteer's data (most), the new data is one literal in its final shape; else keys go on a copy.
+  const b: Annotation = a;
+  const plain = onlyGz[s] === 1;
+  const data = plain ? EMPTY_DATA : withoutGz(a.data as Record<string, unknown> | undefined);
+  let entry = rEntry;
+  // A name the NER found that matches only loosely a small place nobody else supports stays unresolved.
+  if (entry >= 0 && (flags[s] & F_CONFIRMED) && !hasStrict(cs, entry) && gz.population(entry) < 10000) {
+    const cls = gz.cls(entry);
+    if (cls !== CLS_COUNTRY && cls !== CLS_ADMIN1 && cls !== CLS_REGION) entry = -1;
+  }
+  // The document does not settle between two far-apart places of this name: say so rather than guess.
+  if (entry >= 0 && L.farMargin[s] < AMBIGUITY_MARGIN) {
+    b.unresolved = true;
+    b.place = undefined;
+    // (entry is the linker's here: the rule above only ever sets -1.)
+    const fe = L.facts[s] ??= factsOf(gz, FACTS, entry);
+    const fr = L.rivalFacts[s] ??= factsOf(gz, FACTS, L.rival[s]);
+    const ambiguous = [copyRef(fe), copyRef(fr)], countryNames = [fe.countryName, fr.countryName];
+    if (plain) b.data = { ambiguous, countryNames };
+    else { data.ambiguous = ambiguous; data.countryNames = countryNames; b.data = data; }
+  } else if (entry >= 0 && gz.unresolved(entry)) {
+    b.unresolved = true;
+    b.place = undefined;
+    const knownFeature = { id: gz.id(entry), name: gz.name(entry), kind: gz.kind(entry), country: gz.country(entry), countryName: gz.countryName(gz.country(entry)), note: gz.note(entry) };
+    if (plain) b.data = { knownFeature };
+    else { data.knownFeature = knownFeature; b.data = data; }
+  } else if (entry >= 0) {
+    // The facts and the demonym test follow from the input and its entry: kept with the linker's result.
+    let f = entry === rEntry ? L.facts[s] : undefined;
+    if (!f) { f = factsOf(gz, FACTS, entry); if (entry === rEntry) L.facts[s] = f; }
+    b.place = copyRef(f);
+    b.unresolved = undefined;
+    if (plain) b.data = { placeEntry: entry, countryName: f.countryName, placeNote: f.note, aliases: f.aliases };
+    else {
+      data.placeEntry = entry; data.countryName = f.countryName; data.placeNote = f.note; data.aliases = f.aliases;
+      b.data = data;
+    }
+    // A nationality (Iraqi, Syrians) is a misc name that points at its country, not a place name.
+    let dm = entry === rEntry ? L.demonym[s] : 0;
+    if (dm === 0) { dm = demonymOnly(cs, entry) ? 1 : 2; if (entry === rEntry) L.demonym[s] = dm; }
+    if (dm === 1) b.category = 'misc';
+  } else {
+    b.unresolved = true;
+    b.data = plain ? {} : data;
+  }
+  if (b.category === 'place' && (b.place || b.data!.knownFeature)) linkedSubj.push(s);
+}
+
+// The run's phases, each its own function (the compiled code of one phase then holds no code that has not run).
+
+function classifyAll(annotations: Annotation[], N: number): void {
+  gzIdx = ints('gz', N); nerIdx = ints('ner', N); nameIdx = ints('name', N); miscIdx = ints('misc', N);
+  aStart = ints('start', N); aEnd = ints('end', N);
+  nG = 0; nN = 0; nO = 0; nM = 0;
+  for (let i = 0; i < N; i++) classifyOne(annotations[i], i);
+}
+
+function settleAll(): void {
+  // `others` = names then NER places, sorted by start (stable).
+  const namesN = nO;
+  for (let q = 0; q < nN; q++) nameIdx[nO++] = nerIdx[q];
+  const oStarts = ints('oStarts', nO);
+  for (let q = 0; q < nO; q++) oStarts[q] = aStart[nameIdx[q]];
+  const oOrder = startOrder(oStarts, nO, namesN, 'o');
+  othersAt = ints('othersAt', nO); sStarts = ints('sStarts', nO); sEnds = ints('sEnds', nO);
+  for (let q = 0; q < nO; q++) { const i = nameIdx[oOrder[q]]; othersAt[q] = i; sStarts[q] = aStart[i]; sEnds[q] = aEnd[i]; }
+  gConfirmed = ints('gConfirmed', nG).fill(0, 0, nG);
+  sameSpan = ints('sameSpan', nG).fill(-1, 0, nG);
+  hostOf = ints('hostOf', nG).fill(-1, 0, nG);
+  let lo = 0, prevStart = -1;
+  for (let gi = 0; gi < nG; gi++) {
+    const gs = aStart[gzIdx[gi]];
+    // The first name starting at or after g (a moving bound while the proposals come in order).
+    if (gs < prevStart) { let l = 0, h = nO; while (l < h) { const m = (l + h) >>> 1; if (sStarts[m] < gs) l = m + 1; else h = m; } lo = l; }
+    else while (lo < nO && sStarts[lo] < gs) lo++;
+    prevStart = gs;
+    settleOne(gi, lo);
+  }
+}
+
+/** The subjects: the proposals that stand, then the NER's places that stand. Returns how many proposals. */
+function collectSubjects(): number {
+  subj = ints('subj', nG + nN); subjG = ints('subjG', nG + nN);
+  nS = 0;
+  for (let gi = 0; gi < nG; gi++) if (!drop[gzIdx[gi]]) { subj[nS] = gzIdx[gi]; subjG[nS++] = gi; }
+  const nGS = nS;
+  for (let q = 0; q < nN; q++) if (!drop[nerIdx[q]]) { subj[nS] = nerIdx[q]; subjG[nS++] = -1; }
+  prev = linkMemo.get(GZ);
+  prevTexts = prev && prev.texts.length === nS ? prev.texts : undefined;
+  texts = undefined; cands = undefined;
+  if (byteScratch.length < nS) byteScratch = new Uint8Array(Math.max(nS, byteScratch.length * 2));
+  evs = ints('evs', nS); flags = byteScratch; onlyGz = ints('onlyGz', nS);
+  sStart = ints('sStart', nS); sEnd = ints('sEnd', nS);
+  for (let s = 0; s < nS; s++) inputOne(s);
+  return nGS;
+}
+
+/** A NER name made of nothing but place names (Egyptian-US, Syria-Turkey) is those places, not one name. */
+function splitHosts(): void {
+  let hostParts: Map<number, number[]> | undefined;
+  for (let gi = 0; gi < nG; gi++) {
+    const h = hostOf[gi];
+    if (h < 0) continue;
+    hostParts ??= new Map();
+    const l = hostParts.get(h);
+    if (l) l.push(gi); else hostParts.set(h, [gi]);
+  }
+  if (!hostParts) return;
+  let subjectOfG: Int32Array | undefined;
+  for (const [h, parts] of hostParts) {
+    const host = A[h];
+    if (parts.length < 2 || host.source === 'actors') continue;
+    const rest = host.text.split('');
+    for (const gi of parts) { const g = A[gzIdx[gi]]; for (let i = g.start; i < g.end; i++) rest[i - host.start] = ' '; }
+    if (/^[\s\-–/,&]*(and)?[\s\-–/,&]*$/.test(rest.join(''))) {
+      drop[h] = 1;
+      if (!subjectOfG) { subjectOfG = new Int32Array(nG).fill(-1); for (let s = 0; s < nS; s++) if (subjG[s] >= 0) subjectOfG[subjG[s]] = s; }
+      for (const gi of parts) { hostOf[gi] = -1; const s = subjectOfG[gi]; if (s >= 0) flags[s] &= ~F_MODIFIER; }
+    }
+  }
+}
+
+function actingAll(nGS: number): void {
+  order = startOrder(sStart, nS, nGS, 's');
+  rank = undefined;
+  for (let s = 0; s < nS; s++) actingOne(s);
+}
+
+function finishAll(candsOf: number[][]): void {
+  replaced = new Map();
+  linkedSubj = [];
+  for (let s = 0; s < nS; s++) finishOne(s, candsOf[s]);
+}
+
+/**
+ * Names the NER calls misc that spell a place of this article another way (Deir Ezzur after Deir ez-Zor,
+ * al-Dakou after Tal al-Dekou) are that place. First the misc names that may be such a spelling (most
+ * documents have few), then the places they may be.
+ */
+function coreferentMisc(subjectTexts: string[]): void {
+  let miscLoose: Map<number, string> | undefined;
+  for (let q = 0; q < nM; q++) {
+    const i = miscIdx[q];
+    if (drop[i] || replaced.has(i)) continue;
+    const a = A[i];
+    if (a.actor) continue;
+    const lk = keysOf(a.text).loose;
+    if (!lk) continue;
+    (miscLoose ??= new Map()).set(i, lk);
+  }
+  if (!miscLoose) return;
+  const wanted = new Set(miscLoose.values());
+  const byLoose = new Map<string, Annotation>();
+  for (const s of linkedSubj) {
+    const { loose: lk, tail } = keysOf(subjectTexts[s]);
+    if (lk.length > 4 && wanted.has(lk) && !byLoose.has(lk)) byLoose.set(lk, A[subj[s]]);
+    if (tail && tail.length > 4 && wanted.has(tail) && !byLoose.has(tail)) byLoose.set(tail, A[subj[s]]);
+  }
+  if (byLoose.size === 0) return;
+  for (const [i, lk] of miscLoose) {
+    const b = byLoose.get(lk);
+    if (!b) continue;
+    const a = A[i];
+    const d = copyData(a.data);
+    const bd = b.data as Record<string, unknown> | undefined;
+    if (bd) for (const k in bd) if (hasOwn.call(bd, k)) d[k] = bd[k];
+    d.coreferent = b.text;
+    replaced.set(i, { ...a, category: 'place', place: b.place, unresolved: b.unresolved, data: d });
+  }
+}
+
+/** What stays, in order: the subjects were updated in place; the replacements go in by index. */
+function collectResult(N: number): Annotation[] {
+  const repl = [...replaced.keys()].sort((a, b) => a - b);
+  let kept = 0;
+  for (let i = 0; i < N; i++) kept += 1 - drop[i];
+  const result: Annotation[] = new Array(kept);
+  for (let i = 0, p = 0, o = 0; i < N; i++) {
+    if (drop[i]) continue;
+    while (p < repl.length && repl[p] < i) p++;
+    result[o++] = p < repl.length && repl[p] === i ? replaced.get(i)! : A[i];
+  }
+  return result;
+}
 
 export const places: Refiner = {
   id: 'places',
   order: 50,
   refine(annotations, doc) {
     const gz = doc.knowledge.get(gazetteerProvider);
-    const isGz = (a: Annotation) => a.source === 'gazetteer' && a.category === 'place' && !!a.data?.gz;
-    const gzList: Annotation[] = [], nerPlaces: Annotation[] = [], names: Annotation[] = [];
-    for (const a of annotations) {
-      if (isGz(a)) gzList.push(a);
-      else if (a.category === 'place' && !a.place) nerPlaces.push(a);
-      else if (NAME_CATEGORIES.has(a.category)) names.push(a);
-    }
-    if (gzList.length === 0 && nerPlaces.length === 0) return annotations;
-    const drop = new Set<Annotation>();
-    // One PlaceRef per entry, copied for each mention (one sense per discourse: names repeat).
-    const refs = new Map<number, PlaceRef>();
-    const placeRef = (e: number): PlaceRef => {
-      let r = refs.get(e);
-      if (!r) refs.set(e, r = gz.placeRef(e));
-      return { ...r };
-    };
-
-    // Settle overlaps with the NER's names.
-    const others = [...names, ...nerPlaces].sort((a, b) => a.start - b.start);
-    const sameSpanName = new Map<Annotation, Annotation>();
-    const modifierOf = new Map<Annotation, Annotation>();
-    const nerConfirmed = new Set<Annotation>();
-    for (const g of gzList) {
-      for (const o of overlapping(others, g)) {
-        if (o.category === 'place') {
-          if (o.start === g.start && o.end === g.end) { drop.add(o); nerConfirmed.add(g); continue; } // the same name: keep the one with candidates, confirmed by the NER
-          const gInsideO = o.start <= g.start && o.end >= g.end;
-          const oInsideG = g.start <= o.start && g.end >= o.end;
-          if (oInsideG) { drop.add(o); continue; }
-          const oLinks = nameLike(o.text) && lookupPacked(gz, o.text).some(candStrict);
-          if (gInsideO && oLinks) { drop.add(g); continue; }
-          // Only a loose match inside the NER's longer place name (Ossetia in South Ossetia): the NER's name stands.
-          if (gInsideO && nameLike(o.text) && !(g.data!.gz as GazetteerData).c.some(candStrict)) { drop.add(g); continue; }
-          if (gInsideO) { drop.add(o); continue; }
-          if (oLinks) drop.add(g); else drop.add(o);
-          continue;
-        }
-        if (o.start === g.start && o.end === g.end) {
-          if (o.category === 'organization') continue; // both: the place that acts
-          sameSpanName.set(g, o);
-          continue;
-        }
-        // A longer place name than the NER's place or misc name (the al-Tanf garrison, Tishreen dam): the longer one.
-        if (g.start <= o.start && g.end >= o.end) { if (o.category === 'misc') drop.add(o); continue; }
-        // Inside or across a NER name: the NER's name wins when it looks like one name; a span joining two
-        // names or running over lower-case words (Moscow and Tehran, Abu Kamal near the) is the NER's slip and
-        // the gazetteer's name stays. A place inside an organisation's or event's name (Texas Department of
-        // ..., Dublin City Council, University of Alexandria, Georgian Interior Ministry) is linked and the
-        // organisation carries it as its `place`.
-        if (o.source !== 'actors' && !nameLike(o.text)) { if (o.source === 'ner') drop.add(o); continue; }
-        if (o.category !== 'person' && g.start >= o.start && g.end <= o.end) { modifierOf.set(g, o); continue; }
-        drop.add(g);
-      }
-    }
-
-    // Link.
-    const inputs: LinkInput[] = [];
-    const subjects: Annotation[] = [];
-    for (const g of gzList) {
-      if (drop.has(g)) continue;
-      const d = g.data!.gz as GazetteerData;
-      inputs.push({ start: g.start, end: g.end, key: keysOf(g.text).strict, cands: d.c, ev: d.ev, confirmed: nerConfirmed.has(g), modifier: modifierOf.has(g) });
-      subjects.push(g);
-    }
-    for (const p of nerPlaces) {
-      if (drop.has(p)) continue;
-      inputs.push({ start: p.start, end: p.end, key: keysOf(p.text).strict, cands: lookupPacked(gz, p.text), ev: 0, confirmed: true });
-      subjects.push(p);
-    }
-    let subjectIndex: Map<Annotation, number> | undefined;
-    // A NER name made of nothing but place names (Egyptian-US, Syria-Turkey) is those places, not one name.
-    const hostParts = new Map<Annotation, Annotation[]>();
-    for (const [g, host] of modifierOf) { const l = hostParts.get(host); if (l) l.push(g); else hostParts.set(host, [g]); }
-    for (const [host, parts] of hostParts) {
-      if (parts.length < 2 || host.source === 'actors') continue;
-      const rest = host.text.split('');
-      for (const g of parts) for (let i = g.start; i < g.end; i++) rest[i - host.start] = ' ';
-      if (/^[\s\-–/,&]*(and)?[\s\-–/,&]*$/.test(rest.join(''))) {
-        drop.add(host);
-        subjectIndex ??= new Map(subjects.map((a, i) => [a, i]));
-        for (const g of parts) { modifierOf.delete(g); const k = subjectIndex.get(g); if (k !== undefined) inputs[k].modifier = false; }
-      }
-    }
-    const acts = actingTest(doc.text, subjects, () => true);
-    subjects.forEach((a, i) => { inputs[i].acting = acts(a); });
-    const out = linkCached(inputs, gz, doc.text);
-
-    const changed = new Map<Annotation, Annotation>();
-    for (let i = 0; i < subjects.length; i++) {
-      const a = subjects[i], r = out[i], inp = inputs[i];
-      if (!r.accept) { drop.add(a); continue; }
-      const host = modifierOf.get(a);
-      if (host) {
-        drop.add(a);
-        if (r.entry < 0 || gz.unresolved(r.entry)) continue;
-        // Several places in one name (Paris-Henry County Arts Council): the best linked one.
-        const h = changed.get(host) ?? { ...host };
-        const prevScore = (h.data?.placeScore as number | undefined) ?? -Infinity;
-        if (!h.place || r.score > prevScore) {
-          h.place = placeRef(r.entry);
-          h.data = { ...h.data, placeSpan: { start: a.start, end: a.end, text: a.text }, placeEntry: r.entry, placeScore: r.score, countryName: gz.countryName(h.place.country) };
-          changed.set(host, h);
-        }
-        continue;
-      }
-      const other = sameSpanName.get(a);
-      if (other) {
-        // The NER calls it a person: only a country, state or region after a locative word stays a place.
-        // It calls it misc (a nationality, an event): a demonym, a feature or a cued name stays a place.
-        const cls = r.entry >= 0 ? gz.cls(r.entry) : -1;
-        const cand = inp.cands.find(c => candEntry(c) === r.entry);
-        const strict = cand !== undefined && candStrict(cand);
-        const big = cls === CLS_COUNTRY || cls === CLS_ADMIN1 || cls === CLS_REGION;
-        const cue = (inp.ev & (EV_PREP | EV_DIRECTION)) !== 0;
-        const pop = r.entry >= 0 ? gz.population(r.entry) : 0;
-        const titled = (inp.ev & EV_TITLE) !== 0;
-        const strong = other.category === 'person'
-          ? !titled && (strict ? big || (cue && pop >= 1000) || (inp.ev & EV_DATELINE) !== 0
-            : cue && (inp.ev & EV_MULTI) !== 0 && (big || pop >= 100000))
-          : strict && (big || cue || cls === CLS_FEATURE || (cand !== undefined && candFlag(cand) === POST_DEMONYM));
-        if (strong) drop.add(other); else { drop.add(a); continue; }
-      }
-      const { gz: _gz, ...restData } = (a.data ?? {}) as Record<string, unknown>;
-      void _gz;
-      // `a` is this analysis's own copy (the pipeline copies every cached mention): update it in place; only
-      // its `data` object is shared with the recognizer cache, so that is replaced, never changed.
-      const b: Annotation = a;
-      b.data = restData;
-      let entry = r.entry;
-      // A name the NER found that matches only loosely a small place nobody else supports stays unresolved.
-      if (entry >= 0 && inp.confirmed && !inp.cands.some(c => candEntry(c) === entry && candStrict(c)) &&
-        gz.population(entry) < 10000 && !BIG.has(gz.cls(entry))) entry = -1;
-      // The document does not settle between two far-apart places of this name: say so rather than guess.
-      if (entry >= 0 && r.farMargin < AMBIGUITY_MARGIN) {
-        b.unresolved = true;
-        b.place = undefined;
-        b.data = { ...b.data, ambiguous: [placeRef(entry), placeRef(r.rival)], countryNames: [gz.countryName(gz.country(entry)), gz.countryName(gz.country(r.rival))] };
-      } else if (entry >= 0 && gz.unresolved(entry)) {
-        b.unresolved = true;
-        b.place = undefined;
-        b.data = { ...b.data, knownFeature: { id: gz.id(entry), name: gz.name(entry), kind: gz.kind(entry), country: gz.country(entry), countryName: gz.countryName(gz.country(entry)), note: gz.note(entry) } };
-      } else if (entry >= 0) {
-        b.place = placeRef(entry);
-        b.unresolved = undefined;
-        b.data = { ...b.data, placeEntry: entry, countryName: gz.countryName(b.place.country), placeNote: gz.note(entry), aliases: gz.aliases(entry).slice(0, 8) };
-        // A nationality (Iraqi, Syrians) is a misc name that points at its country, not a place name.
-        if (inp.cands.some(c => candEntry(c) === entry && candFlag(c) === POST_DEMONYM) &&
-          !inp.cands.some(c => candEntry(c) === entry && candFlag(c) !== POST_DEMONYM)) b.category = 'misc';
-      } else {
-        b.unresolved = true;
-      }
-      changed.set(a, b);
-    }
-    // Names the NER calls misc that spell a place of this article another way (Deir Ezzur after Deir ez-Zor,
-    // al-Dakou after Tal al-Dekou) are that place.
-    const byLoose = new Map<string, Annotation>();
-    for (const b of changed.values()) {
-      if (b.category !== 'place' || (!b.place && !b.data?.knownFeature)) continue;
-      const { loose: lk, tail } = keysOf(b.text);
-      if (lk.length > 4 && !byLoose.has(lk)) byLoose.set(lk, b);
-      if (tail && tail.length > 4 && !byLoose.has(tail)) byLoose.set(tail, b);
-    }
-    if (byLoose.size > 0) {
-      for (const a of annotations) {
-        if (a.category !== 'misc' || drop.has(a) || changed.has(a) || a.actor) continue;
-        const lk = keysOf(a.text).loose;
-        if (!lk) continue;
-        const b = byLoose.get(lk);
-        if (!b) continue;
-        changed.set(a, { ...a, category: 'place', place: b.place, unresolved: b.unresolved, data: { ...a.data, ...b.data, coreferent: b.text } });
-      }
-    }
-    const result: Annotation[] = [];
-    for (const a of annotations) {
-      if (drop.has(a)) continue;
-      result.push(changed.get(a) ?? a);
-    }
+    const N = annotations.length;
+    A = annotations; GZ = gz; TEXT = doc.text;
+    // Annotation indexes: the gazetteer's proposals, the NER's places without a place yet, other names (misc
+    // names also on their own), with their offsets read once (later passes touch no annotation they need not).
+    classifyAll(annotations, N);
+    if (nG === 0 && nN === 0) { A = []; TEXT = ''; return annotations; }
+    if (dropScratch.length < N) dropScratch = new Uint8Array(Math.max(N, dropScratch.length * 2));
+    drop = dropScratch;
+    drop.fill(0, 0, N);
+    let facts = factsMemo.get(gz);
+    if (!facts) factsMemo.set(gz, facts = new Map());
+    FACTS = facts;
+    // Settle overlaps with the NER's names, then link.
+    settleAll();
+    const nGS = collectSubjects();
+    const sameNames = !texts;
+    const subjectTexts = texts ?? prevTexts ?? [];
+    const candsOf = cands ?? prev?.cands ?? [];
+    splitHosts();
+    actingAll(nGS);
+    L = linkCached(gz, doc.text, nS, subjectTexts, candsOf, sameNames, evs, flags, sStart, sEnd, order);
+    finishAll(candsOf);
+    coreferentMisc(subjectTexts);
+    const result = collectResult(N);
+    // Let go of this document (the scratch arrays stay).
+    A = []; TEXT = ''; texts = undefined; cands = undefined; prev = undefined; prevTexts = undefined;
+    replaced = new Map(); linkedSubj = [];
     return result;
   },
 };
 
+function hasStrict(cands: number[], entry: number): boolean {
+  for (const c of cands) if (candEntry(c) === entry && candStrict(c)) return true;
+  return false;
+}
+/** Whether the entry matched only as a demonym. */
+function demonymOnly(cands: number[], entry: number): boolean {
+  let demonym = false;
+  for (const c of cands) {
+    if (candEntry(c) !== entry) continue;
+    if (candFlag(c) === POST_DEMONYM) demonym = true; else return false;
+  }
+  return demonym;
+}
+
 const PARTICLE = /^(of|de|del|la|le|du|des|da|do|al|el|ad|ar|as|az|ez|ash|bin|ibn|the|and|on|upon|van|von|der|y)$/;
+const nameLikeMemo = new Map<string, boolean>();
 /** Whether a span looks like one name: capitalised words and name particles, no lists or clauses. */
 function nameLike(text: string): boolean {
+  let r = nameLikeMemo.get(text);
+  if (r === undefined) {
+    r = nameLikeUncached(text);
+    if (nameLikeMemo.size > 50000) nameLikeMemo.clear();
+    nameLikeMemo.set(text, r);
+  }
+  return r;
+}
+function nameLikeUncached(text: string): boolean {
   if (/,|;| and | & /.test(text)) return false;
   const words = text.split(/\s+/);
   for (const w of words) {
@@ -269,19 +710,4 @@ function nameLike(text: string): boolean {
     return false;
   }
   return true;
-}
-
-/** The annotations of a start-sorted list that overlap `g` (a short scan: lists are small per document). */
-function overlapping(sorted: Annotation[], g: Annotation): Annotation[] {
-  const out: Annotation[] = [];
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid].start < g.start) lo = mid + 1; else hi = mid; }
-  // Walk back over earlier starts that may still reach into g (names are short).
-  let i = lo;
-  while (i > 0 && g.start - sorted[i - 1].start < 200) i--;
-  for (; i < sorted.length && sorted[i].start < g.end; i++) {
-    const o = sorted[i];
-    if (o.end > g.start && o.start < g.end) out.push(o);
-  }
-  return out;
 }

@@ -14,8 +14,7 @@ export const NUMBER_CANDIDATE = new RegExp(
   'half(?=[ \\u00a0]+an?[ \\u00a0]+(?:dozen|hundred|thousand|million|billion)\\b))\\b',
   'gi');
 
-/** A run of digits with separators. Never fails once it has read a digit; validity is checked after. */
-const DIGIT_RUN = /\d+(?:[.,]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))*/y;
+function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 const PLAIN = /^\d+(?:\.\d+)?$/;
 const COMMA_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const SPACE_GROUPED = /^\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$/;
@@ -33,20 +32,33 @@ export interface DigitsRead {
 
 /** Reads the run of digits starting at `pos` (which must hold a digit). */
 export function readDigits(text: string, pos: number): DigitsRead | undefined {
-  DIGIT_RUN.lastIndex = pos;
-  const m = DIGIT_RUN.exec(text);
-  if (!m) return undefined;
-  const raw = m[0];
-  const end = pos + raw.length;
-  if (raw.length > MAX_DIGIT_RUN) return { end, yearLike: false };
-  if (raw.length > 1 && raw[0] === '0' && raw[1] !== '.' && raw[1] !== ',') return { end, yearLike: false };
-  let plainDigits = true;
-  for (let k = 0; k < raw.length && plainDigits; k++) { const c = raw.charCodeAt(k); plainDigits = c >= 48 && c <= 57; }
-  if (plainDigits) {
-    let value = 0;
-    for (let k = 0; k < raw.length; k++) value = value * 10 + (raw.charCodeAt(k) - 48);
-    return { end, value, yearLike: raw.length === 4 };
+  // The run of digits with separators, read in place (what the sticky pattern
+  // \d+(?:[.,]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))* matches): digits, then groups of `.` or `,` and digits,
+  // or of a thin or no-break space and exactly three digits. It never fails once it has read a digit;
+  // validity is checked after. Plain digits (most numbers) are valued without building a string.
+  let end = pos;
+  while (end < text.length && isDigitCode(text.charCodeAt(end))) end++;
+  if (end === pos) return undefined;
+  const plainEnd = end;
+  for (;;) {
+    const c = text.charCodeAt(end);
+    if ((c === 46 || c === 44) && isDigitCode(text.charCodeAt(end + 1))) {
+      end += 2;
+      while (end < text.length && isDigitCode(text.charCodeAt(end))) end++;
+    } else if ((c === 0xa0 || c === 0x202f || c === 0x2009) && isDigitCode(text.charCodeAt(end + 1)) &&
+        isDigitCode(text.charCodeAt(end + 2)) && isDigitCode(text.charCodeAt(end + 3)) && !isDigitCode(text.charCodeAt(end + 4))) {
+      end += 4;
+    } else break;
   }
+  const length = end - pos;
+  if (length > MAX_DIGIT_RUN) return { end, yearLike: false };
+  if (length > 1 && text.charCodeAt(pos) === 48 && text.charCodeAt(pos + 1) !== 46 && text.charCodeAt(pos + 1) !== 44) return { end, yearLike: false };
+  if (plainEnd === end) {
+    let value = 0;
+    for (let k = pos; k < end; k++) value = value * 10 + (text.charCodeAt(k) - 48);
+    return { end, value, yearLike: length === 4 };
+  }
+  const raw = text.slice(pos, end);
   let normalized: string;
   if (PLAIN.test(raw)) normalized = raw;
   else if (COMMA_GROUPED.test(raw)) normalized = raw.replace(/,/g, '');
@@ -161,6 +173,13 @@ export interface MultiplierRead { end: number; factor: number }
 
 /** A multiplier word right after a number (`1.5 million`, `2bn`, `3 lakh`), or undefined. */
 export function readMultiplier(text: string, pos: number): MultiplierRead | undefined {
+  // The words all start with th, tr, mi, mn, ml, bi, bn, la or cr (in either case; no other character
+  // folds to these letters): a look at those two characters spares the pattern.
+  let i = pos;
+  if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0) i++;
+  const c = text.charCodeAt(i) | 32, d = text.charCodeAt(i + 1) | 32;
+  if (!(c === 116 ? d === 104 || d === 114 : c === 109 ? d === 105 || d === 110 || d === 108 :
+    c === 98 ? d === 105 || d === 110 : c === 108 ? d === 97 : c === 99 && d === 114)) return undefined;
   MULTIPLIER.lastIndex = pos;
   const m = MULTIPLIER.exec(text);
   if (!m) return undefined;
