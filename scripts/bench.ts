@@ -85,16 +85,19 @@ function realNewsThroughput(): void {
     console.log('core on real news: skipped (../shared/corpora not found)');
     return;
   }
-  const size = Buffer.byteLength(text, 'utf8');
+  // Three disjoint thirds, each analysed once: no pass reads a text an earlier pass (and its caches) has seen.
   const rates: number[] = [];
+  let size = 0;
   for (let i = 0; i < 3; i++) {
+    const part = text.slice(Math.floor(i * text.length / 3), Math.floor((i + 1) * text.length / 3));
+    size = Buffer.byteLength(part, 'utf8');
     const t = performance.now();
-    new Analyzer().analyze(text);
+    new Analyzer().analyze(part);
     rates.push(size / MB / (ms(t) / 1000));
   }
   rates.sort((a, b) => a - b);
-  console.log(`core on real news (corpora texts, ${(size / MB).toFixed(2)} MB): MB/s over 3 passes: ${rates.map(r => r.toFixed(2)).join(', ')}`);
-  rows.push({ metric: `core throughput, real news (median of 3 × ${(size / MB).toFixed(1)} MB)`, value: rates[1], unit: 'MB/s', budget: 5, higherIsBetter: true });
+  console.log(`core on real news (corpora texts, 3 disjoint parts of ${(size / MB).toFixed(2)} MB): MB/s: ${rates.map(r => r.toFixed(2)).join(', ')}`);
+  rows.push({ metric: `core throughput, real news (median of 3 × ${(size / MB).toFixed(2)} MB)`, value: rates[1], unit: 'MB/s', budget: 5, higherIsBetter: true });
 }
 
 /** A memory figure of a process from /proc/PID/status, in MB (NaN where there is no /proc). */

@@ -164,12 +164,18 @@ function referenceDateOf(text: string, options: AnalyzeOptions): ReferenceDate |
     (options.fallbackReferenceDate ? { value: options.fallbackReferenceDate, source: 'analyst' } : undefined);
 }
 
+/** Id strings by category and number, made once: every run of every document asks for the same ones. */
+const idStrings = new Map<string, string[]>();
+
 function assignIds(annotations: Annotation[]): void {
   const counters = new Map<string, number>();
   for (const a of annotations) {
     const n = (counters.get(a.category) ?? 0) + 1;
     counters.set(a.category, n);
-    a.id = `${a.category}-${n}`;
+    let ids = idStrings.get(a.category);
+    if (!ids) idStrings.set(a.category, ids = []);
+    // Bounded: beyond 100,000 per category (a document of several MB) ids are made as they come.
+    a.id = ids[n] ?? (n <= 100_000 ? (ids[n] = `${a.category}-${n}`) : `${a.category}-${n}`);
   }
 }
 
