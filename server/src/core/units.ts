@@ -5,6 +5,7 @@
 // Factors are the exact legal definitions: international mile = 1609.344 m, nautical mile = 1852 m,
 // foot = 0.3048 m, yard = 0.9144 m, inch = 0.0254 m, acre = 4046.8564224 m², hectare = 10⁴ m², metric dunam = 1000 m²,
 // square mile = 1609.344² = 2589988.110336 m², square foot = 0.3048² = 0.09290304 m².
+import { memoize } from './memo';
 
 export type Dimension = 'length' | 'area';
 export type SIUnit = 'm' | 'm2';
@@ -62,16 +63,10 @@ export function siUnitOf(dimension: Dimension): SIUnit {
  * goes through a decimal string (slow next to the rest of a figure's reading), so answers are kept by value
  * (a few thousand at most: the same amounts recur in a document and on every edit of it).
  */
-const CLEANED = new Map<number, number>();
+const cleaned = memoize(8192, (x: number) => Number(x.toPrecision(15)));
 export function clean(x: number): number {
   if (!Number.isFinite(x) || x === 0 || (Number.isInteger(x) && Math.abs(x) < 1e15)) return x;
-  let r = CLEANED.get(x);
-  if (r === undefined) {
-    r = Number(x.toPrecision(15));
-    if (CLEANED.size >= 8192) CLEANED.clear();
-    CLEANED.set(x, r);
-  }
-  return r;
+  return cleaned(x);
 }
 
 /** An amount in `unit` in SI units (m or m²); undefined for an unknown unit. */

@@ -10,6 +10,7 @@ import type { Check } from '../api';
 import { FEATURE_PREFIX, foldWords, looseKeyOfWords } from '../geo/keys';
 import type { Annotation, Finding, Fix, TextEdit } from '../types';
 import { annotationIndex, select } from './support';
+import { memoize } from '../memo';
 
 interface Form { text: string; strict: string; loose: string; looseWords: readonly string[]; mentions: Annotation[] }
 
@@ -62,17 +63,10 @@ function tailVariantWords(long: string[], short: string[]): boolean {
 
 /** The keys of a spelling (pure functions of its text), kept across analyses: names recur on every edit. */
 interface Keys { strict: string; loose: string; looseWords: readonly string[] }
-const KEYS = new Map<string, Keys | null>();
-function keysOf(text: string): Keys | null {
-  let k = KEYS.get(text);
-  if (k === undefined) {
-    const words = foldWords(text);
-    k = words.length === 0 ? null : { strict: words.join(''), loose: looseKeyOfWords(words), looseWords: looseWordsOf(text) };
-    if (KEYS.size >= 20000) KEYS.clear();
-    KEYS.set(text, k);
-  }
-  return k;
-}
+const keysOf = memoize(20000, (text: string): Keys | null => {
+  const words = foldWords(text);
+  return words.length === 0 ? null : { strict: words.join(''), loose: looseKeyOfWords(words), looseWords: looseWordsOf(text) };
+});
 
 export const spellingVariant: Check = {
   code: 'DL110',

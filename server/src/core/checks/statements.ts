@@ -13,6 +13,7 @@ import type { Annotation } from '../types';
 import { readNumber } from '../text/numbers';
 import type { FigureValue } from '../types';
 import { AnnotationIndex, annotationIndex, figure, hedgeStartBefore, HEDGE_SOURCE, positionsOf, select } from './support';
+import { memoize } from '../memo';
 
 export type MeasureKind = 'area' | 'length' | 'population' | 'death toll';
 
@@ -123,16 +124,8 @@ const NOT_SUBJECT = new Set(['the', 'a', 'an', 'it', 'its', 'this', 'that', 'the
 const LEADING = /^(?:(?:The|A|An|In|On|At|Of|For|From|To|By|With|And|But|Or|When|While|Meanwhile|Today|Now|Then|Both|All|Its|Their|His|Her|This|That|These|Those|Although|Though|Because|Since|As|If|Whereas|Yesterday)[ \u00a0]+)+/u;
 
 /** A subject's key: letters and digits, lower case, accents and a possessive `'s` dropped; kept by text across analyses. */
-const FOLDED = new Map<string, string>();
-function fold(s: string): string {
-  let k = FOLDED.get(s);
-  if (k === undefined) {
-    k = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    if (FOLDED.size >= 4096) FOLDED.clear();
-    FOLDED.set(s, k);
-  }
-  return k;
-}
+const fold = memoize(4096, (s: string): string =>
+  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 
 /** The subject that ends at `end`: an annotation ending there, or the capitalised run `run`. */
 function subjectAt(run: string, runStart: number, end: number, byEnd: (end: number) => Annotation | undefined):

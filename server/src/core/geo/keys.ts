@@ -12,6 +12,7 @@
 //   `Deir Hafer` differs. Loose keys join different names (`Iraq` ~ `Arak`): the index marks which key matched
 //   and disambiguation prefers strict matches of primary names.
 // Keys are ASCII; loose keys are stored with a leading `~` so both kinds live in one table.
+import { memoize } from '../memo';
 
 const SPECIAL: Record<string, string> = {
   'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ħ': 'h',
@@ -98,17 +99,8 @@ export function strictKey(name: string): string {
 const VOWEL = new Uint8Array(128);
 for (const v of 'aeiouy') VOWEL[v.charCodeAt(0)] = 1;
 
-const looseMemo = new Map<string, string>();
 /** The loose key of one word (already folded), memoised (news repeats its words). */
-function looseWord(w: string): string {
-  let k = looseMemo.get(w);
-  if (k === undefined) {
-    k = looseWordUncached(w);
-    if (looseMemo.size > 50000) looseMemo.clear();
-    looseMemo.set(w, k);
-  }
-  return k;
-}
+const looseWord = memoize(50000, (w: string) => looseWordUncached(w));
 
 function looseWordUncached(w: string): string {
   // Assimilated article glued on: ezzur, assuwayda, arraqqa, ettadamon (a vowel + a doubled sun letter).

@@ -19,20 +19,14 @@ import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlaces, LinkInput, LinkOutput } from '../geo/linker';
 import type { Annotation, PlaceRef } from '../types';
+import { memoize } from '../memo';
 
 interface NameKeys { strict: string; loose: string; tail: string | undefined }
 /** Keys of a name as written, memoised: the same names recur on every edit. */
-const keyMemo = new Map<string, NameKeys>();
-function keysOf(text: string): NameKeys {
-  let k = keyMemo.get(text);
-  if (!k) {
-    const words = foldWords(text);
-    k = { strict: words.join(''), loose: words.length ? looseKeyOfWords(words) : '', tail: looseTailKey(text) };
-    if (keyMemo.size > 50000) keyMemo.clear();
-    keyMemo.set(text, k);
-  }
-  return k;
-}
+const keysOf = memoize(50000, (text: string): NameKeys => {
+  const words = foldWords(text);
+  return { strict: words.join(''), loose: words.length ? looseKeyOfWords(words) : '', tail: looseTailKey(text) };
+});
 
 const lookupMemo = new WeakMap<Gazetteer, Map<string, number[]>>();
 function lookupPacked(gz: Gazetteer, text: string): number[] {
@@ -689,17 +683,8 @@ function demonymOnly(cands: number[], entry: number): boolean {
 }
 
 const PARTICLE = /^(of|de|del|la|le|du|des|da|do|al|el|ad|ar|as|az|ez|ash|bin|ibn|the|and|on|upon|van|von|der|y)$/;
-const nameLikeMemo = new Map<string, boolean>();
 /** Whether a span looks like one name: capitalised words and name particles, no lists or clauses. */
-function nameLike(text: string): boolean {
-  let r = nameLikeMemo.get(text);
-  if (r === undefined) {
-    r = nameLikeUncached(text);
-    if (nameLikeMemo.size > 50000) nameLikeMemo.clear();
-    nameLikeMemo.set(text, r);
-  }
-  return r;
-}
+const nameLike = memoize(50000, (text: string) => nameLikeUncached(text));
 function nameLikeUncached(text: string): boolean {
   if (/,|;| and | & /.test(text)) return false;
   const words = text.split(/\s+/);
