@@ -340,6 +340,37 @@ describe('language server settings', function () {
     }
   });
 
+  it('analyses an edit after a quiet spell at once, and waits for debounceMs within a burst of edits', async () => {
+    const DEBOUNCE = 600;
+    const client = new LspClient({ settings: { debounceMs: DEBOUNCE } });
+    try {
+      await client.initialize();
+      const uri = fileUri('debounce.news');
+      await client.open(uri, ARTICLE, 1);
+      await client.diagnosticsFor(uri, 1);
+      await new Promise(r => setTimeout(r, DEBOUNCE + 100));
+      const at = { line: 4, character: 0 };
+      const edit = (version: number) => client.change(uri, version, [{ range: { start: at, end: at }, text: 'x' }]);
+      // A single edit after a quiet spell: not delayed by the debounce.
+      let t = Date.now();
+      await edit(2);
+      await client.diagnosticsFor(uri, 2);
+      assert.ok(Date.now() - t < DEBOUNCE - 150, `a quiet edit took ${Date.now() - t} ms`);
+      // Two more right after it: coalesced into one analysis, started after the debounce.
+      const seen: number[] = [];
+      client.onDiagnostics(p => { if (p.uri === uri) seen.push(p.version!); });
+      t = Date.now();
+      await edit(3);
+      await edit(4);
+      await client.diagnosticsFor(uri, 4);
+      assert.ok(Date.now() - t >= DEBOUNCE - 50, `a burst was analysed after ${Date.now() - t} ms`);
+      assert.deepStrictEqual(seen, [4]);
+      assert.deepStrictEqual(client.errors(), []);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('warns once about a malformed setting, naming it, and keeps working with the default', async () => {
     const client = new LspClient({ settings: { checks: { 'unit-malformed': 'loud' }, debounceMs: 'soon', gazetteers: 'places.csv' } });
     try {

@@ -125,6 +125,39 @@ describe('pipeline', () => {
     for (const v of timings.values()) assert.ok(v >= 0 && Number.isFinite(v));
     assert.deepStrictEqual(analyze(text).annotations, a.analyze(text).annotations, 'timings change nothing');
   });
+  it('re-analyses edited text exactly as a fresh analysis does (segments split, merged, moved, repeated)', () => {
+    // Written for the project: figures, places, dates, repeated sentences.
+    const base = [
+      'Date: 2021-05-04', '', 'Convoy reaches Aleppo', '',
+      'The convoy drove 40 km (25 miles) north of Aleppo on Monday. It stopped near Idlib.',
+      'Some 1,200 people walked 12 km. It stopped near Idlib. Officials said 40% of the camp was flooded.',
+      '', 'The camp covers 550 sq km. It stopped near Idlib.',
+    ].join('\n');
+    const edits: ((t: string) => string)[] = [
+      t => t.replace('north of Aleppo on Monday. It', 'north of Aleppo on Monday; it'), // merges two sentences
+      t => t.replace('Monday; it', 'Monday. It'), // splits them again
+      t => t.replace('Some 1,200', 'About 1,300'), // replaces one
+      t => t.replace('40 km (25 miles)', '90 km (25 miles)').replace('550 sq km', '990 sq km'), // the same lengths
+      t => 'Breaking\n\n' + t, // moves all
+      t => t.replace('It stopped near Idlib. Officials', 'Officials'), // drops a repeated one
+      t => t + '\nIt stopped near Idlib. It stopped near Idlib.', // repeats one
+      t => t.replace(/\n\n/g, '\n'), // joins paragraphs
+      t => t.slice(0, 40) + t.slice(90), // cuts across segments
+      t => t.split('. ').reverse().join('. '), // reorders
+      () => '', // empties
+      () => base,
+    ];
+    const a = new Analyzer();
+    let text = base;
+    a.analyze(text);
+    for (const edit of edits) {
+      text = edit(text);
+      const incremental = a.analyze(text);
+      const fresh = analyze(text);
+      assert.deepStrictEqual(incremental.annotations, fresh.annotations, text);
+      assert.deepStrictEqual(incremental.findings, fresh.findings, text);
+    }
+  });
   it('cancels a running asynchronous analysis', async () => {
     const a = new Analyzer();
     const text = Array.from({ length: 4000 }, (_, i) => `Unit ${i} moved ${i % 90 + 1} km toward the river on day ${i}.`).join('\n');

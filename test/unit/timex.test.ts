@@ -266,6 +266,18 @@ describe('timex: tokens', () => {
     assert.deepStrictEqual(toks.slice(0, 2).map(t => [t.w, t.k, t.cap]), [['él', 0, true], ['llegó', 0, false]]);
     assert.deepStrictEqual([toks[3].k, toks[6].k, toks[7].k], [1, 1, 2]);
   });
+  it('an ASCII start then a letter beyond ASCII is one word; curly quotes and dashes are single tokens; a number may end the text', () => {
+    const text = 'Pérez’s “TODAY” Today—today naïve\u00a0km² MONDAYS 2017';
+    const toks = tokenize(text);
+    for (const t of toks) assert.strictEqual(text.slice(t.s, t.e), t.t);
+    assert.deepStrictEqual(toks.map(t => t.t), ['Pérez', '’', 's', '“', 'TODAY', '”', 'Today', '—', 'today', 'naïve', 'km', '²', 'MONDAYS', '2017']);
+    assert.deepStrictEqual(toks.map(t => t.w), ['pérez', '’', 's', '“', 'today', '”', 'today', '—', 'today', 'naïve', 'km', '²', 'mondays', '2017']);
+    assert.deepStrictEqual(toks.map(t => t.k), [0, 2, 0, 2, 0, 2, 0, 2, 0, 0, 0, 2, 0, 1]);
+    assert.deepStrictEqual(toks.map(t => t.gap), [true, false, false, true, false, false, true, false, false, true, true, false, true, true]);
+    // a word of the lexicon has its flags in any case; a word with a letter beyond ASCII is looked up as written
+    assert.ok(toks[4].c !== 0 && toks[4].c === toks[6].c && toks[6].c === toks[8].c);
+    assert.ok(toks[12].c !== 0);
+  });
   it('the parser reuses its token arrays: results do not depend on what was recognized before', () => {
     const long = 'On June 9, 2017, two years after the flood, troops returned for three weeks, and again last Tuesday morning.';
     const first = JSON.stringify(recognizeTimex(long));

@@ -37,6 +37,9 @@ export function defaultKnowledge(): Knowledge {
   return sharedKnowledge ??= new Knowledge();
 }
 
+/** Where a segment is looked for among the last run's, from the expected place. */
+const NEAR = [0, 1, -1, 2];
+
 /** How long a slice of `analyzeAsync` may run before yielding to the event loop. */
 const SLICE_MS = 8;
 
@@ -44,6 +47,13 @@ export class Analyzer {
   /** Mentions per segment text, for the knowledge generation they were made with. */
   private cache = new Map<string, Mention[]>();
   private cacheGeneration = -1;
+  /**
+   * The segments of the last completed run and their mentions, in order. After an edit nearly every segment is
+   * the one at the same place (or a place or two on): compared with that one first, a segment needs no look-up
+   * by its text, which would hash all of it (the whole document, on every edit).
+   */
+  private lastSegments: readonly Segment[] = [];
+  private lastMentions: Mention[][] = [];
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
     const it = this.run(text, options);
@@ -73,6 +83,8 @@ export class Analyzer {
     const settings = options.settings ?? defaultSettings();
     if (knowledge.generation !== this.cacheGeneration) {
       this.cache = new Map();
+      this.lastSegments = [];
+      this.lastMentions = [];
       this.cacheGeneration = knowledge.generation;
     }
     const timings = options.timings;
@@ -88,8 +100,27 @@ export class Analyzer {
     const ctx: SegmentContext = { knowledge, settings };
     const used = new Map<string, Mention[]>();
     const annotations: Annotation[] = [];
-    for (const seg of segments) {
-      let mentions = used.get(seg.text) ?? this.cache.get(seg.text);
+    const lastSegments = this.lastSegments, lastMentions = this.lastMentions;
+    const segmentMentions: Mention[][] = new Array(segments.length);
+    let expected = 0; // where the next segment is looked for among the last run's
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i];
+      let mentions: Mention[] | undefined;
+      // The last run's segment at the expected place, else one on or one back (an edit merged or split
+      // segments), else two on; an equal text has equal mentions (recognizers are pure functions of it).
+      let key = seg.text;
+      for (let c = 0; c < 4; c++) {
+        const k = expected + NEAR[c];
+        if (k < 0 || k >= lastSegments.length || lastSegments[k].text !== seg.text) continue;
+        mentions = lastMentions[k];
+        key = lastSegments[k].text; // the same text, hashed already when it was looked up
+        expected = k + 1;
+        break;
+      }
+      if (!mentions) {
+        expected++;
+        mentions = used.get(seg.text) ?? this.cache.get(seg.text);
+      }
       if (!mentions) {
         mentions = recognizeSegment(seg, ctx);
         // Cached at once, so that a run cancelled later still leaves its work to the next one.
@@ -98,13 +129,16 @@ export class Analyzer {
         yield;
         if (timings) lapStart = performance.now();
       }
-      used.set(seg.text, mentions);
+      used.set(key, mentions);
+      segmentMentions[i] = mentions;
       for (const m of mentions) {
         annotations.push(placed(m, seg.start));
       }
     }
     // A finished run keeps only the segments the document still has.
     this.cache = used;
+    this.lastSegments = segments;
+    this.lastMentions = segmentMentions;
     lap('recognizers');
 
     const doc: DocumentContext = {
@@ -117,9 +151,7 @@ export class Analyzer {
       result = refiner.refine(result, doc);
       lap(`refiner ${refiner.id}`);
     }
-    result = result.filter(a => settings.categories[a.category] !== false);
-    result.sort((a, b) => a.start - b.start || b.end - a.end);
-    assignIds(result);
+    result = finish(result, settings);
     lap('sort and ids');
 
     const findings: Finding[] = [];
@@ -164,18 +196,54 @@ function referenceDateOf(text: string, options: AnalyzeOptions): ReferenceDate |
     (options.fallbackReferenceDate ? { value: options.fallbackReferenceDate, source: 'analyst' } : undefined);
 }
 
+/**
+ * The annotations of the categories switched on, in order, with their ids. Most runs switch no category off,
+ * and the refiners leave the annotations in order (overlaps, the last, returns them by start): then neither
+ * the filter nor the sort has anything to do, and each would still walk (the filter: copy) every annotation
+ * of the document on every edit.
+ */
+function finish(annotations: Annotation[], settings: Settings): Annotation[] {
+  let result = annotations;
+  if (Object.values(settings.categories).includes(false)) result = result.filter(a => settings.categories[a.category] !== false);
+  if (!inOrder(result)) result.sort(byStartThenLongest);
+  assignIds(result);
+  return result;
+}
+
+function byStartThenLongest(a: Annotation, b: Annotation): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Whether the annotations are already as `byStartThenLongest` sorts them (the sort is stable). */
+function inOrder(annotations: readonly Annotation[]): boolean {
+  for (let i = 1; i < annotations.length; i++) {
+    if (byStartThenLongest(annotations[i - 1], annotations[i]) > 0) return false;
+  }
+  return true;
+}
+
 /** Id strings by category and number, made once: every run of every document asks for the same ones. */
 const idStrings = new Map<string, string[]>();
 
 function assignIds(annotations: Annotation[]): void {
-  const counters = new Map<string, number>();
+  // This run's counter and the id table of each category; categories come in runs (a place, a place...),
+  // so the one of the previous annotation is tried first.
+  const counters = new Map<string, { n: number; ids: string[] }>();
+  let lastCategory: string | undefined, c: { n: number; ids: string[] } | undefined;
   for (const a of annotations) {
-    const n = (counters.get(a.category) ?? 0) + 1;
-    counters.set(a.category, n);
-    let ids = idStrings.get(a.category);
-    if (!ids) idStrings.set(a.category, ids = []);
+    const category = a.category;
+    if (category !== lastCategory || !c) {
+      c = counters.get(category);
+      if (!c) {
+        let ids = idStrings.get(category);
+        if (!ids) idStrings.set(category, ids = []);
+        counters.set(category, c = { n: 0, ids });
+      }
+      lastCategory = category;
+    }
+    const n = ++c.n;
     // Bounded: beyond 100,000 per category (a document of several MB) ids are made as they come.
-    a.id = ids[n] ?? (n <= 100_000 ? (ids[n] = `${a.category}-${n}`) : `${a.category}-${n}`);
+    a.id = c.ids[n] ?? (n <= 100_000 ? (c.ids[n] = `${category}-${n}`) : `${category}-${n}`);
   }
 }
 

@@ -15,11 +15,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export const DIAGNOSTIC_SOURCE = 'dateline';
 
 export class DiagnosticsPublisher {
-  /** Check names by code, for the README anchors. */
-  private readonly names = new Map(checks.map(c => [c.code, c.name]));
+  /**
+   * The link to each check's section of the README, by code: one object per check, shared by its
+   * diagnostics (they are sent, never changed), rather than a new string and object per diagnostic and edit.
+   */
+  private readonly descriptions: Map<string, { href: string }>;
 
   /** @param readmeUri `file:` URI of the extension's README; each check has a section named after it. */
-  constructor(private readonly connection: Connection, private readonly readmeUri: string) {}
+  constructor(private readonly connection: Connection, private readonly readmeUri: string) {
+    this.descriptions = new Map(checks.map(c => [c.code, Object.freeze({ href: `${readmeUri}#${c.name}` })]));
+  }
 
   toDiagnostic(finding: Finding, snapshot: Snapshot): Diagnostic {
     const d: Diagnostic = {
@@ -29,8 +34,8 @@ export class DiagnosticsPublisher {
       code: finding.code,
       message: finding.message,
     };
-    const name = this.names.get(finding.code);
-    if (name) d.codeDescription = { href: `${this.readmeUri}#${name}` };
+    const description = this.descriptions.get(finding.code);
+    if (description) d.codeDescription = description;
     if (finding.related?.length) {
       d.relatedInformation = finding.related.map(r => ({
         location: { uri: snapshot.uri, range: snapshot.range(r.start, r.end) },

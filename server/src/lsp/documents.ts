@@ -3,10 +3,13 @@
 //
 // Scheduling: every change (a text edit, new settings, new knowledge, a new reference date) bumps the
 // document's sequence number, cancels the analysis in flight and starts a new one after `debounceMs`
-// (edits arriving within it are coalesced into one run). Runs use `analyzeAsync`, which yields to the
-// event loop every few milliseconds, so requests are answered while a long document is analysed. A result is
-// "current" when it was made for the latest sequence number; requests that need the current text
-// (`whenCurrent`) wait for it, or give up when the client cancels them.
+// (edits arriving within it are coalesced into one run). An edit after a quiet spell (no analysis
+// scheduled or running, no change for `debounceMs`) starts its analysis at once: the quiet time is only
+// waited for within a burst of changes, so a single keystroke does not pay for it. Runs use `analyzeAsync`,
+// which yields to the event loop every few milliseconds, so requests are answered while a long document is
+// analysed. A result is "current" when it was made for the latest sequence number; requests that need the
+// current text (`whenCurrent`) wait for it, or give up when the client cancels them. They are answered after
+// the result's diagnostics are on their way.
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, CancelledError, type AnalysisResult, type AnalyzeOptions } from '../core';
@@ -32,8 +35,10 @@ interface DocState {
   latest?: Analysed & { seq: number };
   /** The document version when the last analysis was scheduled. */
   scheduledVersion?: number;
-  /** Waiting for the debounce to end. */
-  timer?: NodeJS.Timeout;
+  /** Waiting for the debounce to end (or for the next turn of the event loop): cancels the wait. */
+  timer?: () => void;
+  /** When the last change was scheduled (performance.now()). */
+  lastScheduled?: number;
   /** Debounce over, waiting for the first settings. */
   queued?: number;
   running?: Run;
@@ -129,10 +134,15 @@ export class DocumentManager {
     // away the segments it has recognized so far (the Analyzer keeps its cache only from completed runs),
     // and on a long document that keeps being edited no run would ever complete. Its result is dropped as
     // stale, but its cache makes the next run incremental.
+    const now = performance.now();
+    const quiet = !s.timer && !s.running && s.queued === undefined &&
+      (s.lastScheduled === undefined || now - s.lastScheduled >= delay);
+    s.lastScheduled = now;
+    if (quiet) delay = 0;
     if (s.running && s.latest) s.running.cancelled = true;
-    if (s.timer) clearTimeout(s.timer);
+    s.timer?.();
     const seq = s.seq;
-    s.timer = setTimeout(() => {
+    const fire = () => {
       if (s.seq !== seq) return;
       s.timer = undefined;
       s.queued = seq;
@@ -140,7 +150,15 @@ export class DocumentManager {
       Promise.all([this.ready, s.running?.done])
         .then(() => this.run(uri, s, seq))
         .catch(error => this.options.log.error(`dateline: analysis failed: ${describe(error)}`));
-    }, delay);
+    };
+    // No delay: the next turn of the event loop (a timer of 0 ms waits at least 1 ms).
+    if (delay > 0) {
+      const timer = setTimeout(fire, delay);
+      s.timer = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(fire);
+      s.timer = () => clearImmediate(immediate);
+    }
   }
 
   private async run(uri: string, s: DocState, seq: number): Promise<void> {
@@ -171,17 +189,32 @@ export class DocumentManager {
     if (run.cancelled || s.seq !== seq || this.states.get(uri) !== s) return;
     const analysed = { uri, version, result, snapshot: new Snapshot(uri, version, text), elapsedMs: performance.now() - t0, seq };
     s.latest = analysed;
+    // The diagnostics first. vscode-jsonrpc encodes and writes a message from a setImmediate, and requests
+    // waiting for this result (the editor asks for semantic tokens and symbols after every edit) would
+    // otherwise do their work before it, as promise continuations. So they are answered one turn later,
+    // if this is still the current result then (else they wait for the next one, as they would have).
+    try {
+      this.options.onAnalysed(analysed);
+    } finally {
+      setImmediate(() => this.release(uri, s, analysed));
+    }
+  }
+
+  /** Answers the requests waiting for a result, if it is still the current one. */
+  private release(uri: string, s: DocState, analysed: Analysed & { seq: number }): void {
+    if (this.states.get(uri) !== s || s.latest !== analysed || s.seq !== analysed.seq || s.waiters.size === 0) return;
+    const doc = this.documents.get(uri);
+    if (!doc || doc.version !== analysed.version) return;
     const waiters = [...s.waiters];
     s.waiters.clear();
     for (const w of waiters) w(analysed);
-    this.options.onAnalysed(analysed);
   }
 
   private close(uri: string): void {
     const s = this.states.get(uri);
     if (!s) return;
     if (s.running) s.running.cancelled = true;
-    if (s.timer) clearTimeout(s.timer);
+    s.timer?.();
     this.states.delete(uri);
     for (const w of s.waiters) w(undefined);
     s.waiters.clear();

@@ -105,6 +105,12 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 /** All-capital short names (`SDF`, `HTS`, `U.N.`, `IRGC-QF`) match only as written. */
 export function isAcronym(name: string): boolean {
+  // Both patterns need 2-10 characters, A-Z first and one of A-Z 0-9 . & - second: most words are ruled
+  // out by these without running a pattern.
+  const n = name.length;
+  if (n < 2 || n > 10) return false;
+  const a = name.charCodeAt(0), b = name.charCodeAt(1);
+  if (a < 65 || a > 90 || !((b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 46 || b === 38 || b === 45)) return false;
   return /^[A-Z][A-Z0-9.&-]{1,9}$/.test(name) && /[A-Z0-9].*[A-Z0-9]/.test(name.slice(1)) || /^[A-Z][A-Z.&-]{1,9}$/.test(name) && /[A-Z].*[A-Z]/.test(name);
 }
 

@@ -70,7 +70,12 @@ class BaseIndex {
   /** The index of an exact key, or -1 (its postings are post[postOff[ki]..postOff[ki + 1]]). */
   keyIndex(key: string): number {
     const table = this.table, mask = table.length - 1;
-    let h = hashKey(key) & mask;
+    const hk = hashKey(key);
+    // Most names asked for are not in the index: the filter says so without probing the table.
+    const bloom = this.bloom ??= this.keyFilter();
+    const bit = Math.imul(hk, 0x9e3779b1) >>> BLOOM_SHIFT;
+    if ((bloom[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
+    let h = hk & mask;
     for (;;) {
       const k = table[h];
       if (k === 0) return -1;
@@ -84,7 +89,29 @@ class BaseIndex {
       h = (h + 1) & mask;
     }
   }
+
+  /**
+   * A one-hash Bloom filter over the keys (2^23 bits, about 8% false positives for the compiled index),
+   * made when first asked: `hashKey` over each key's bytes (keys are ASCII; a key that is not can match no
+   * ASCII key anyway).
+   */
+  private bloom: Int32Array | undefined;
+  private keyFilter(): Int32Array {
+    const keyOff = this.keyOff, blob = this.keyBlob;
+    const bloom = new Int32Array(1 << (32 - BLOOM_SHIFT - 5));
+    const nk = keyOff.length - 1;
+    for (let ki = 0; ki < nk; ki++) {
+      let h = 0x811c9dc5;
+      for (let i = keyOff[ki], e = keyOff[ki + 1]; i < e; i++) { h ^= blob[i]; h = Math.imul(h, 0x01000193); }
+      const bit = Math.imul(h, 0x9e3779b1) >>> BLOOM_SHIFT;
+      bloom[bit >>> 5] |= 1 << (bit & 31);
+    }
+    return bloom;
+  }
 }
+
+/** The key filter has 2^(32 - BLOOM_SHIFT) bits. */
+const BLOOM_SHIFT = 9;
 
 const baseCache = new Map<string, { mtimeMs: number; index: BaseIndex }>();
 function loadBase(file: string): BaseIndex {
@@ -152,7 +179,12 @@ export class Gazetteer {
     return r;
   }
 
-  private lookupUncached(words: string[], limit: number): Candidate[] {
+  /**
+   * `lookupWords` without the memo, for callers that keep their own (the gazetteer recognizer, by token
+   * window): a name first seen costs no memo entry here.
+   */
+  lookupUncached(words: string[], limit = 40): Candidate[] {
+    if (words.length === 0) return [];
     const strictKey = words.length === 1 ? words[0] : words.join('');
     if (strictKey.length < 2) return [];
     const out: Candidate[] = [];
@@ -165,13 +197,14 @@ export class Gazetteer {
       }
     };
     // Analyst entries first: their own gazetteer wins ties.
-    const xs = this.extraKeys.get(strictKey);
+    const extra = this.extraKeys.size > 0;
+    const xs = extra ? this.extraKeys.get(strictKey) : undefined;
     if (xs) add(xs, true);
     if (this.base) this.addBase(out, strictKey, true, limit);
     if (out.length > 0) return out;
     const loose = looseKeyOfWords(words);
     if (loose.length > 3) {
-      const xl = this.extraKeys.get(loose);
+      const xl = extra ? this.extraKeys.get(loose) : undefined;
       if (xl) add(xl, false);
       if (this.base) this.addBase(out, loose, false, limit);
     }

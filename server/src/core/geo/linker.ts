@@ -49,7 +49,9 @@ export interface LinkOutput {
 }
 
 interface Cand {
-  entry: number; flag: number; strict: boolean; cls: number; base: number; score: number;
+  entry: number; flag: number; strict: boolean; cls: number; base: number;
+  /** The score of the last round (-Infinity: not needed there, see the rounds), and its focus part. */
+  score: number; part: number;
   // The entry's facts, read once (they are asked for in every round).
   cc: string; adm: string; unresolved: boolean; lat: number; lon: number;
   /** cos(lat), and the country and first-level region as small numbers (-1: none). */
@@ -113,6 +115,12 @@ interface Group {
   supportCut: number;
 }
 
+/**
+ * `prune`: skip, in each round, the full score of candidates that can be neither a name's choice nor its
+ * runner-up (the results are the same; tests turn it off to compare).
+ */
+export const linkerOptions = { prune: true };
+
 const COUNTRY_FOCUS = 5;
 const MAX_ROUNDS = 5;
 const SUPPORT = 1.5;
@@ -123,6 +131,8 @@ const POP_SCALE = 0.85;
 const MAX_ANCHOR_GROUPS = 40;
 const ANCHOR_CANDIDATES = 6;
 const SUPPORT_CANDIDATES = 10;
+/** Support counts nothing beyond 400 km: the anchors' latitude window in degrees. */
+const LAT_WINDOW = 400 / 111.2 + 0.01;
 /** How much a name's own evidence weighs as an anchor for the others. */
 function weightOf(G: Group): number {
   return (G.confirmed ? 2 : 0) + ((G.ev & CUES) ? 1 : 0) + ((G.ev & EV_MULTI) ? 1 : 0) + Math.min(G.count, 3) * 0.3 + Math.min(G.margin, 3) * 0.2;
@@ -169,7 +179,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         if (entry >= gz.baseCount) base += 5;
         // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
         if (m.acting && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
-        G.cands.push({ entry, flag, strict, cls, base, score: base, cc: f.cc, adm: f.adm, unresolved, lat: f.lat, lon: f.lon, cosLat: f.cosLat, ci: f.ci, ai: f.ai, pop: f.pop, point: POINT_CLASSES.has(cls) });
+        G.cands.push({ entry, flag, strict, cls, base, score: base, part: base, cc: f.cc, adm: f.adm, unresolved, lat: f.lat, lon: f.lon, cosLat: f.cosLat, ci: f.ci, ai: f.ai, pop: f.pop, point: POINT_CLASSES.has(cls) });
       }
       // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
       for (const c of G.cands) {
@@ -200,154 +210,23 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   // Each name's vote for the document's focus (country, first-level region, centre), kept current as choices
   // change: names are re-scored one after another (most confident first), each seeing the others' latest
   // choices, so that two names that fit together settle together instead of flipping in turn.
-  const countryW = new Float64Array(nIds), adminW = new Float64Array(nIds);
-  const sum = { total: 0, x: 0, y: 0, z: 0 };
-  // Each group's current vote: country and region (-1 none), weight and its point on the unit sphere, weighted.
-  const vC = new Int32Array(groups.length), vA = new Int32Array(groups.length);
-  const vW = new Float64Array(groups.length), vX = new Float64Array(groups.length), vY = new Float64Array(groups.length), vZ = new Float64Array(groups.length);
-  const voteOf = (gi: number): void => {
-    const G = groups[gi];
-    if (G.choice < 0) { vC[gi] = -1; vA[gi] = -1; vW[gi] = 0; vX[gi] = 0; vY[gi] = 0; vZ[gi] = 0; return; }
-    const c = G.cands[G.choice];
-    const conf = 0.3 + 0.7 * Math.min(1, G.margin / 3);
-    // A village's vote counts little: a stray match (a surname that is also a hamlet) must not swing the focus.
-    const plausibility = Math.max(0.15, Math.min(1, (gz.prior(c.entry) - 3) / 4));
-    // A government acting through its capital or country says little about where the story happens.
-    const w = (G.acting ? 0.3 : 1) * conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) *
-      (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
-    let x = 0, y = 0, z = 0;
-    if (!c.unresolved && c.cls !== CLS_REGION) {
-      const la = c.lat * RAD, lo = c.lon * RAD;
-      x = w * Math.cos(la) * Math.cos(lo); y = w * Math.cos(la) * Math.sin(lo); z = w * Math.sin(la);
-    }
-    vC[gi] = c.ci; vA[gi] = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? -1 : c.ai;
-    vW[gi] = w; vX[gi] = x; vY[gi] = y; vZ[gi] = z;
-  };
-  const apply = (gi: number, sign: number) => {
-    const w = vW[gi];
-    if (vC[gi] >= 0) countryW[vC[gi]] += sign * w;
-    if (vA[gi] >= 0) adminW[vA[gi]] += sign * w;
-    sum.total += sign * w; sum.x += sign * vX[gi]; sum.y += sign * vY[gi]; sum.z += sign * vZ[gi];
-  };
-  for (let gi = 0; gi < groups.length; gi++) voteOf(gi);
-  for (let gi = 0; gi < groups.length; gi++) apply(gi, 1);
+  const run = new Rounds(groups, gz, nIds);
+  for (let gi = 0; gi < groups.length; gi++) run.voteOf(gi);
+  for (let gi = 0; gi < groups.length; gi++) run.apply(gi, 1);
   const order2 = groups.map((_, gi) => gi).sort((a, b) => weightOf(groups[b]) - weightOf(groups[a]));
-
-  // Anchor points of the support term, sorted by latitude: a candidate looks only at the points less than
-  // 400 km north or south of it (support counts nothing beyond), so the cost does not grow with the anchors.
-  const SUPPORT_KM = 400;
-  const LAT_WINDOW = SUPPORT_KM / 111.2 + 0.01;
-  let aLat = new Float64Array(0), aLon = new Float64Array(0), aCos = new Float64Array(0), aK = new Int32Array(0);
-  const dminOf = new Float64Array(MAX_ANCHOR_GROUPS).fill(Infinity);
-  let anchorGi: number[] = [];
-
+  // The anchor names are scored in full (their best few candidates by score make the next round's anchors).
+  const anchorGroups = order2.slice(0, MAX_ANCHOR_GROUPS);
+  for (const gi of anchorGroups) run.full[gi] = 1;
   for (let round = 0, changed = true; round < MAX_ROUNDS && changed; round++) {
     changed = false;
-    // Support: for each other name, its candidate closest to this one (among its best few), so that two
-    // names that fit together (Paris and Henry County, Tennessee) find each other even when each first chose
-    // elsewhere.
-    {
-      anchorGi = [];
-      const pts: { lat: number; lon: number; cos: number; k: number }[] = [];
-      for (const gi of order2.slice(0, MAX_ANCHOR_GROUPS)) {
-        const best = [...groups[gi].cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
-          .filter(c => POINT_CLASSES.has(c.cls) && !c.unresolved);
-        if (best.length === 0) continue;
-        const k = anchorGi.length;
-        anchorGi.push(gi);
-        for (const c of best) pts.push({ lat: c.lat, lon: c.lon, cos: Math.cos(c.lat * RAD), k });
-      }
-      pts.sort((a, b) => a.lat - b.lat);
-      aLat = new Float64Array(pts.length); aLon = new Float64Array(pts.length); aCos = new Float64Array(pts.length); aK = new Int32Array(pts.length);
-      for (let q = 0; q < pts.length; q++) { const p = pts[q]; aLat[q] = p.lat; aLon[q] = p.lon; aCos[q] = p.cos; aK[q] = p.k; }
-    }
-    const nAnchors = anchorGi.length;
-    for (const gi of order2) {
-      const G = groups[gi];
-      if (G.cands.length === 0) continue;
-      const oW = vW[gi], oC = vC[gi], oA = vA[gi];
-      const rest = sum.total - oW;
-      // The document's centre without this name: nearer candidates get a little more (Geneva in a Syria story).
-      let hasCentre = false, cLat = 0, cLon = 0, cCos = 0;
-      {
-        const x = sum.x - vX[gi], y = sum.y - vY[gi], z = sum.z - vZ[gi];
-        const h = Math.sqrt(x * x + y * y);
-        if (h + Math.abs(z) > 1e-6) { hasCentre = true; cLat = Math.atan2(z, h) / RAD; cLon = Math.atan2(y, x) / RAD; cCos = Math.cos(cLat * RAD); }
-      }
-      const self = anchorGi.indexOf(gi);
-      // Only the better candidates compete for support (the rest cannot win on it).
-      const supportCut = G.supportCut;
-      for (const c of G.cands) {
-        let s = c.base;
-        const ci = c.ci;
-        if (rest > 1e-9 && ci >= 0) s += COUNTRY_FOCUS * Math.max(0, countryW[ci] - (oC === ci ? oW : 0)) / rest;
-        const ai = c.ai;
-        if (rest > 1e-9 && ai >= 0 && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, adminW[ai] - (oA === ai ? oW : 0)) / rest;
-        if (c.base >= supportCut && c.point && nAnchors > 0 && !c.unresolved) {
-          const la = c.lat, lo = c.lon;
-          // Nearest point of each other anchor name, over the points within the latitude window only.
-          let lo_ = 0, hi_ = aLat.length;
-          const from = la - LAT_WINDOW, to = la + LAT_WINDOW;
-          while (lo_ < hi_) { const mid = (lo_ + hi_) >>> 1; if (aLat[mid] < from) lo_ = mid + 1; else hi_ = mid; }
-          let nt = 0;
-          for (let q = lo_; q < aLat.length && aLat[q] <= to; q++) {
-            const k = aK[q];
-            if (k === self) continue;
-            // Squared equirectangular distance in km² (exact enough below 400 km).
-            const dy = (la - aLat[q]) * 111.2;
-            let dlon = Math.abs(lo - aLon[q]); if (dlon > 180) dlon = 360 - dlon;
-            const dx = dlon * 111.2 * aCos[q];
-            const d2 = dx * dx + dy * dy;
-            if (d2 < dminOf[k]) { dminOf[k] = d2; nt++; }
-          }
-          // Summed in anchor order, as the names rank.
-          let support = 0;
-          if (nt > 0) {
-            for (let k = 0; k < nAnchors; k++) {
-              const dmin = dminOf[k];
-              if (dmin === Infinity) continue;
-              dminOf[k] = Infinity;
-              const add = dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
-              if (add) support += add;
-            }
-          }
-          s += SUPPORT * Math.min(support, 2.5);
-        }
-        // (36 degrees of latitude apart are more than 4000 km: the term is 0 without the trigonometry.)
-        if (hasCentre && !c.unresolved && Math.abs(c.lat - cLat) < 36) {
-          const d = distanceCos(c.lat, c.lon, c.cosLat, cLat, cLon, cCos);
-          s += CENTRE * Math.max(0, 1 - d / 4000);
-        }
-        // `This, That`: this inside that, that containing this.
-        for (let q = 0; q < G.next.length; q++) if (containedIn(c, groups[G.next[q]])) { s += 5; break; }
-        for (let q = 0; q < G.prev.length; q++) if (contains(c, groups[G.prev[q]])) { s += 5; break; }
-        c.score = s;
-      }
-      const before = G.choice;
-      choose(G, true);
-      if (G.choice !== before) changed = true;
-      // Keep the focus current for the names after this one.
-      apply(gi, -1);
-      voteOf(gi);
-      apply(gi, 1);
-    }
+    run.anchors(anchorGroups);
+    for (const gi of order2) if (run.scoreGroup(gi)) changed = true;
   }
 
   // ---- acceptance
   const acceptedKeys = new Set<string>();
   const result: LinkOutput[] = inputs.map(() => ({ entry: -1, accept: false, score: 0, margin: 0, farMargin: Infinity, rival: -1 }));
-  const far = groups.map(G => {
-    if (G.choice < 0) return { m: Infinity, rival: -1 };
-    const c = G.cands[G.choice];
-    if (c.unresolved) return { m: Infinity, rival: -1 };
-    const la = c.lat, lo = c.lon;
-    let best = -Infinity, rival = -1;
-    for (const o of G.cands) {
-      if (o === c || o.score <= best || o.unresolved) continue;
-      if (distanceKm(la, lo, o.lat, o.lon) > 161) { best = o.score; rival = o.entry; }
-    }
-    return { m: c.score - best, rival };
-  });
+  const far = groups.map((_, gi) => run.far(gi));
   const decide = (i: number): boolean => {
     const m = inputs[i];
     const G = groups[groupOf[i]];
@@ -410,6 +289,242 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     result[i].accept = true;
   }
   return result;
+}
+
+/** The rounds of re-scoring: the focus votes, the anchors and each group's view of its last round. */
+class Rounds {
+  readonly countryW: Float64Array;
+  readonly adminW: Float64Array;
+  total = 0; sx = 0; sy = 0; sz = 0;
+  /** Each group's current vote: country and region (-1 none), weight and its point on the unit sphere, weighted. */
+  readonly vC: Int32Array; readonly vA: Int32Array;
+  readonly vW: Float64Array; readonly vX: Float64Array; readonly vY: Float64Array; readonly vZ: Float64Array;
+  /** Each group's centre of the last round it was scored in, and its anchor number (what completing a skipped candidate's score needs). */
+  readonly gHas: Uint8Array; readonly gLat: Float64Array; readonly gLon: Float64Array; readonly gCos: Float64Array; readonly gSelf: Int32Array;
+  /** Anchor number of each group this round (-1: none). */
+  readonly selfOf: Int32Array;
+  /** Groups scored in full. */
+  readonly full: Uint8Array;
+  private anchorGi: number[] = [];
+  readonly R: RoundState;
+
+  constructor(private readonly groups: Group[], private readonly gz: Gazetteer, nIds: number) {
+    const n = groups.length;
+    this.countryW = new Float64Array(nIds); this.adminW = new Float64Array(nIds);
+    this.vC = new Int32Array(n); this.vA = new Int32Array(n);
+    this.vW = new Float64Array(n); this.vX = new Float64Array(n); this.vY = new Float64Array(n); this.vZ = new Float64Array(n);
+    this.gHas = new Uint8Array(n); this.gLat = new Float64Array(n); this.gLon = new Float64Array(n); this.gCos = new Float64Array(n);
+    this.gSelf = new Int32Array(n); this.selfOf = new Int32Array(n).fill(-1); this.full = new Uint8Array(n);
+    this.R = {
+      aLat: new Float64Array(0), aLon: new Float64Array(0), aCos: new Float64Array(0), aK: new Int32Array(0), nAnchors: 0,
+      latWindow: LAT_WINDOW, dminOf: new Float64Array(MAX_ANCHOR_GROUPS).fill(Infinity), touched: new Int32Array(MAX_ANCHOR_GROUPS + 1),
+    };
+  }
+
+  voteOf(gi: number): void {
+    const G = this.groups[gi];
+    const vC = this.vC, vA = this.vA, vW = this.vW, vX = this.vX, vY = this.vY, vZ = this.vZ;
+    if (G.choice < 0) { vC[gi] = -1; vA[gi] = -1; vW[gi] = 0; vX[gi] = 0; vY[gi] = 0; vZ[gi] = 0; return; }
+    const c = G.cands[G.choice];
+    const conf = 0.3 + 0.7 * Math.min(1, G.margin / 3);
+    // A village's vote counts little: a stray match (a surname that is also a hamlet) must not swing the focus.
+    const plausibility = Math.max(0.15, Math.min(1, (this.gz.prior(c.entry) - 3) / 4));
+    // A government acting through its capital or country says little about where the story happens.
+    const w = (G.acting ? 0.3 : 1) * conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) *
+      (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
+    let x = 0, y = 0, z = 0;
+    if (!c.unresolved && c.cls !== CLS_REGION) {
+      const la = c.lat * RAD, lo = c.lon * RAD;
+      x = w * Math.cos(la) * Math.cos(lo); y = w * Math.cos(la) * Math.sin(lo); z = w * Math.sin(la);
+    }
+    vC[gi] = c.ci; vA[gi] = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? -1 : c.ai;
+    vW[gi] = w; vX[gi] = x; vY[gi] = y; vZ[gi] = z;
+  }
+
+  apply(gi: number, sign: number): void {
+    const w = this.vW[gi];
+    if (this.vC[gi] >= 0) this.countryW[this.vC[gi]] += sign * w;
+    if (this.vA[gi] >= 0) this.adminW[this.vA[gi]] += sign * w;
+    this.total += sign * w; this.sx += sign * this.vX[gi]; this.sy += sign * this.vY[gi]; this.sz += sign * this.vZ[gi];
+  }
+
+  /**
+   * Anchor points of the support term, sorted by latitude: a candidate looks only at the points less than
+   * 400 km north or south of it (support counts nothing beyond), so the cost does not grow with the anchors.
+   * Support: for each other name, its candidate closest to this one (among its best few), so that two names
+   * that fit together (Paris and Henry County, Tennessee) find each other even when each first chose elsewhere.
+   */
+  anchors(anchorGroups: number[]): void {
+    const groups = this.groups, R = this.R;
+    for (const gi of this.anchorGi) this.selfOf[gi] = -1;
+    const anchorGi: number[] = this.anchorGi = [];
+    const pts: { lat: number; lon: number; cos: number; k: number }[] = [];
+    for (const gi of anchorGroups) {
+      const best = [...groups[gi].cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
+        .filter(c => POINT_CLASSES.has(c.cls) && !c.unresolved);
+      if (best.length === 0) continue;
+      const k = anchorGi.length;
+      this.selfOf[gi] = k;
+      anchorGi.push(gi);
+      for (const c of best) pts.push({ lat: c.lat, lon: c.lon, cos: Math.cos(c.lat * RAD), k });
+    }
+    pts.sort((a, b) => a.lat - b.lat);
+    const aLat = R.aLat = new Float64Array(pts.length), aLon = R.aLon = new Float64Array(pts.length);
+    const aCos = R.aCos = new Float64Array(pts.length), aK = R.aK = new Int32Array(pts.length);
+    for (let q = 0; q < pts.length; q++) { const p = pts[q]; aLat[q] = p.lat; aLon[q] = p.lon; aCos[q] = p.cos; aK[q] = p.k; }
+    R.nAnchors = anchorGi.length;
+  }
+
+  /** Re-scores group gi and updates its vote. Returns whether its choice changed. */
+  scoreGroup(gi: number): boolean {
+    const G = this.groups[gi];
+    const cands = G.cands;
+    if (cands.length === 0) return false;
+    const oW = this.vW[gi], oC = this.vC[gi], oA = this.vA[gi];
+    const rest = this.total - oW;
+    // The document's centre without this name: nearer candidates get a little more (Geneva in a Syria story).
+    let hasCentre = false, cLat = 0, cLon = 0, cCos = 0;
+    {
+      const x = this.sx - this.vX[gi], y = this.sy - this.vY[gi], z = this.sz - this.vZ[gi];
+      const h = Math.sqrt(x * x + y * y);
+      if (h + Math.abs(z) > 1e-6) { hasCentre = true; cLat = Math.atan2(z, h) / RAD; cLon = Math.atan2(y, x) / RAD; cCos = Math.cos(cLat * RAD); }
+    }
+    const self = this.selfOf[gi];
+    this.gHas[gi] = hasCentre ? 1 : 0; this.gLat[gi] = cLat; this.gLon[gi] = cLon; this.gCos[gi] = cCos; this.gSelf[gi] = self;
+    // The focus terms first (cheap), for every candidate.
+    const countryW = this.countryW, adminW = this.adminW;
+    let p1 = -Infinity, p2 = -Infinity;
+    for (let q = 0; q < cands.length; q++) {
+      const c = cands[q];
+      let s = c.base;
+      const ci = c.ci;
+      if (rest > 1e-9 && ci >= 0) s += COUNTRY_FOCUS * Math.max(0, countryW[ci] - (oC === ci ? oW : 0)) / rest;
+      const ai = c.ai;
+      if (rest > 1e-9 && ai >= 0 && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, adminW[ai] - (oA === ai ? oW : 0)) / rest;
+      c.part = s;
+      if (s > p1) { p2 = p1; p1 = s; } else if (s > p2) p2 = s;
+    }
+    // The other terms only add (at most restBound in all), and every score is at least its focus part: a
+    // candidate whose bound stays below the second best part can be neither the choice nor the runner-up
+    // (margin), so its full score is not needed now (skipped: -Infinity; completed by `far` when asked).
+    const cut = this.full[gi] || !linkerOptions.prune ? -Infinity : p2;
+    const R = this.R, nAnchors = R.nAnchors;
+    for (let q = 0; q < cands.length; q++) {
+      const c = cands[q];
+      if (cut !== -Infinity && restBound(c, G, nAnchors, hasCentre, cLat) < cut) { c.score = -Infinity; continue; }
+      c.score = finishScore(c, G, this.groups, R, self, hasCentre, cLat, cLon, cCos);
+    }
+    const before = G.choice;
+    choose(G, true);
+    // Keep the focus current for the names after this one.
+    this.apply(gi, -1);
+    this.voteOf(gi);
+    this.apply(gi, 1);
+    return G.choice !== before;
+  }
+
+  /** The margin of group gi's choice over its best candidate more than 161 km away, and that candidate. */
+  far(gi: number): { m: number; rival: number } {
+    const G = this.groups[gi];
+    if (G.choice < 0) return { m: Infinity, rival: -1 };
+    const c = G.cands[G.choice];
+    if (c.unresolved) return { m: Infinity, rival: -1 };
+    const la = c.lat, lo = c.lon;
+    // Candidates skipped in the last round: completed when far away and possibly better than the best far
+    // one already scored (the others cannot be the best far candidate).
+    let skipped = false, known = -Infinity;
+    for (const o of G.cands) {
+      if (o.score === -Infinity) { skipped = true; continue; }
+      if (o === c || o.score <= known || o.unresolved) continue;
+      if (distanceKm(la, lo, o.lat, o.lon) > 161) known = o.score;
+    }
+    if (skipped) {
+      const hasCentre = this.gHas[gi] === 1;
+      for (const o of G.cands) {
+        if (o.score !== -Infinity || o.unresolved) continue;
+        if (restBound(o, G, this.R.nAnchors, hasCentre, this.gLat[gi]) < known) continue;
+        if (distanceKm(la, lo, o.lat, o.lon) > 161) o.score = finishScore(o, G, this.groups, this.R, this.gSelf[gi], hasCentre, this.gLat[gi], this.gLon[gi], this.gCos[gi]);
+      }
+    }
+    let best = -Infinity, rival = -1;
+    for (const o of G.cands) {
+      if (o === c || o.score <= best || o.unresolved) continue;
+      if (distanceKm(la, lo, o.lat, o.lon) > 161) { best = o.score; rival = o.entry; }
+    }
+    return { m: c.score - best, rival };
+  }
+}
+
+
+interface RoundState {
+  /** Anchor points by latitude: latitude, longitude, cos(latitude), anchor number. */
+  aLat: Float64Array; aLon: Float64Array; aCos: Float64Array; aK: Int32Array;
+  nAnchors: number;
+  latWindow: number;
+  /** Scratch: nearest squared distance per anchor (Infinity between uses), and the anchors touched. */
+  dminOf: Float64Array;
+  touched: Int32Array;
+}
+
+/**
+ * An upper bound (with room for rounding) of what `finishScore` adds to a candidate's focus part `c.part`:
+ * support, centre and containment each add at most their full weight.
+ */
+function restBound(c: Cand, G: Group, nAnchors: number, hasCentre: boolean, cLat: number): number {
+  let b = c.part + 1e-6;
+  if (c.base >= G.supportCut && c.point && nAnchors > 0 && !c.unresolved) b += SUPPORT * 2.5;
+  if (hasCentre && !c.unresolved && Math.abs(c.lat - cLat) < 36) b += CENTRE;
+  if (G.next.length > 0) b += 5;
+  if (G.prev.length > 0) b += 5;
+  return b;
+}
+
+/** A candidate's score: its focus part plus support by the anchors, closeness to the centre and containment. */
+function finishScore(c: Cand, G: Group, groups: Group[], R: RoundState, self: number, hasCentre: boolean, cLat: number, cLon: number, cCos: number): number {
+  let s = c.part;
+  const nAnchors = R.nAnchors;
+  // Only the better candidates compete for support (the rest cannot win on it).
+  if (c.base >= G.supportCut && c.point && nAnchors > 0 && !c.unresolved) {
+    const aLat = R.aLat, aLon = R.aLon, aCos = R.aCos, aK = R.aK, dminOf = R.dminOf, touched = R.touched;
+    const la = c.lat, lo = c.lon;
+    // Nearest point of each other anchor name, over the points within the latitude window only.
+    let lo_ = 0, hi_ = aLat.length;
+    const from = la - R.latWindow, to = la + R.latWindow;
+    while (lo_ < hi_) { const mid = (lo_ + hi_) >>> 1; if (aLat[mid] < from) lo_ = mid + 1; else hi_ = mid; }
+    let nt = 0;
+    for (let q = lo_; q < aLat.length && aLat[q] <= to; q++) {
+      const k = aK[q];
+      if (k === self) continue;
+      // Squared equirectangular distance in km² (exact enough below 400 km).
+      const dy = (la - aLat[q]) * 111.2;
+      let dlon = Math.abs(lo - aLon[q]); if (dlon > 180) dlon = 360 - dlon;
+      const dx = dlon * 111.2 * aCos[q];
+      const d2 = dx * dx + dy * dy;
+      if (d2 < dminOf[k]) { if (dminOf[k] === Infinity) touched[nt++] = k; dminOf[k] = d2; }
+    }
+    // Summed in anchor order, as the names rank.
+    let support = 0;
+    if (nt > 0) {
+      for (let i = 1; i < nt; i++) { const k = touched[i]; let j = i; while (j > 0 && touched[j - 1] > k) { touched[j] = touched[j - 1]; j--; } touched[j] = k; }
+      for (let i = 0; i < nt; i++) {
+        const k = touched[i];
+        const dmin = dminOf[k];
+        dminOf[k] = Infinity;
+        const add = dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
+        if (add) support += add;
+      }
+    }
+    s += SUPPORT * Math.min(support, 2.5);
+  }
+  // (36 degrees of latitude apart are more than 4000 km: the term is 0 without the trigonometry.)
+  if (hasCentre && !c.unresolved && Math.abs(c.lat - cLat) < 36) {
+    const d = distanceCos(c.lat, c.lon, c.cosLat, cLat, cLon, cCos);
+    s += CENTRE * Math.max(0, 1 - d / 4000);
+  }
+  // `This, That`: this inside that, that containing this.
+  for (let q = 0; q < G.next.length; q++) if (containedIn(c, groups[G.next[q]])) { s += 5; break; }
+  for (let q = 0; q < G.prev.length; q++) if (contains(c, groups[G.prev[q]])) { s += 5; break; }
+  return s;
 }
 
 function choose(G: Group, byScore: boolean): void {

@@ -179,7 +179,9 @@ export class FeatureExtractor {
   private readonly wordCacheKeys = new Uint32Array(WORD_CACHE_MASK + 1);
   private readonly wordCacheValues = new Uint32Array(WORD_CACHE_MASK + 1);
 
-  constructor(private readonly lexicon: Lexicon) { this.grow(256); }
+  // Sized for segments of up to 1K tokens from the start: a growth met first on a long segment of real
+  // text makes the optimizing compiler throw `prepare`'s code away.
+  constructor(private readonly lexicon: Lexicon) { this.grow(1024); }
 
   private grow(n: number): void {
     if (n <= this.cap) return;

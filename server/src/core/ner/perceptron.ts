@@ -99,6 +99,12 @@ export function decodeSpans(scheme: Scheme, labels: ArrayLike<number>, n: number
 
 /** Score of a label sequence the constraints rule out. */
 const NEG = -1e30;
+/**
+ * Transition scores of 0 (9 x 9), added where a run ends the segment: the same sums as none, through the
+ * code that runs ends inside a segment take (code first met on real text makes the optimizing compiler
+ * throw a function's code away).
+ */
+const NO_TRANSITIONS = new Float32Array(81);
 
 /**
  * Viterbi over n tokens. `emissions` holds L scores per token (row k at k * L); tokens with cand[k] = 0 can
@@ -106,15 +112,17 @@ const NEG = -1e30;
  * `trans` is L x L (from, to), `start` the scores of the first label. Writes the labels into `out`.
  */
 export class Viterbi {
-  private delta = new Float32Array(0);
-  private beta = new Float32Array(0);
-  private back = new Uint8Array(0);
+  // Sized for segments of up to 1K tokens of up to 16 labels from the start: a growth met first on a long
+  // segment of real text makes the optimizing compiler throw `decode`'s code away.
+  private delta = new Float32Array(1024 * 16);
+  private beta = new Float32Array(1024 * 16);
+  private back = new Uint8Array(1024 * 16);
   /** Successors of each label (the transposed `preds`) of the scheme last seen. */
   private succScheme: Scheme | undefined;
   private succ = new Uint8Array(0);
   private succStart = new Uint16Array(0);
   /** Runs of candidates with a name after the last `decode`: run i is tokens [runs[2i], runs[2i + 1]). */
-  runs = new Int32Array(64);
+  runs = new Int32Array(1024);
   runCount = 0;
 
   /**
@@ -289,9 +297,11 @@ export class Viterbi {
       }
     }
     const lastRow = r, atEnd = b === n;
+    // Into O after the run, or nothing at the segment's end (adding 0: one path for both, see NO_TRANSITIONS).
+    const into = atEnd ? NO_TRANSITIONS : T;
     let best = NEG, arg = 0;
     for (let c = 0; c < 9; c++) {
-      const v = atEnd ? delta[lastRow + c] : delta[lastRow + c] + T[c * 9];
+      const v = delta[lastRow + c] + into[c * 9];
       if (v > best) { best = v; arg = c; }
     }
     let named = false;
@@ -303,7 +313,7 @@ export class Viterbi {
     if (!named || !margins) return named;
 
     const beta = this.beta;
-    for (let c = 0; c < 9; c++) beta[lastRow + c] = atEnd ? 0 : T[c * 9];
+    for (let c = 0; c < 9; c++) beta[lastRow + c] = into[c * 9];
     for (let row = lastRow - 9; row >= a * 9; row -= 9) {
       const next = row + 9;
       const e0 = E[next], e1 = E[next + 1], e3 = E[next + 3], e5 = E[next + 5], e7 = E[next + 7];

@@ -31,20 +31,22 @@ const MARGIN_OFFSET = 5, MARGIN_SCALE = 10;
 export class Tagger {
   /** Names found by the last `run`: character offsets, type index (TYPES), confidence. */
   count = 0;
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  types = new Uint8Array(64);
-  confidences = new Float32Array(64);
+  // Buffers sized from the start for segments of up to 1K tokens (512 names): a growth met first on a long
+  // segment of real text makes the optimizing compiler throw `run`'s code away.
+  starts = new Int32Array(512);
+  ends = new Int32Array(512);
+  types = new Uint8Array(512);
+  confidences = new Float32Array(512);
 
   private readonly fx: FeatureExtractor;
   private readonly viterbi = new Viterbi();
-  private emissions = new Float32Array(0);
-  private labels = new Uint8Array(0);
-  private margins = new Float32Array(0);
+  private emissions: Float32Array;
+  private labels = new Uint8Array(1024);
+  private margins = new Float32Array(1024);
   private readonly feats = new Uint32Array(128);
-  private context: Uint32Array = new Uint32Array(4096);
-  private candEnds = new Int32Array(256);
-  private candTokens = new Int32Array(256);
+  private context: Uint32Array = new Uint32Array(1024 * 32);
+  private candEnds = new Int32Array(1024);
+  private candTokens = new Int32Array(1024);
   private readonly cacheKeys = new Uint32Array(CACHE_SIZE);
   private readonly cacheRows: Float32Array;
 
@@ -56,6 +58,7 @@ export class Tagger {
     this.locB = model.scheme.label(LOC, P_B);
     this.locI = model.scheme.label(LOC, P_I);
     this.cacheRows = new Float32Array(CACHE_SIZE * model.L);
+    this.emissions = new Float32Array(1024 * model.L);
   }
 
   /** Tags `text`; returns the number of names, left in `starts`, `ends`, `types`, `confidences`. */

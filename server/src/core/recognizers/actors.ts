@@ -6,7 +6,7 @@ import type { SegmentRecognizer } from '../api';
 import { Actor, actorsProvider, ActorCatalog, isAcronym } from '../actors/catalog';
 import { expandAbbrev, finishWords, foldRaw } from '../geo/keys';
 import { segmentSpans, segmentTokenId, tokenTable } from '../geo/tokens';
-import { charClass, TB_INITUPPER, UPPER } from '../text/tokenize';
+import { charClass, TB_DIGIT, TB_INITUPPER, TB_LOWER, TB_UNCASED, TB_UPPER, UPPER } from '../text/tokenize';
 import type { Mention } from '../types';
 
 function capitalized(text: string, s: number): boolean { return charClass(text.charCodeAt(s)) === UPPER; }
@@ -14,14 +14,23 @@ function capitalized(text: string, s: number): boolean { return charClass(text.c
 // What the recognizer knows about a token text for one catalogue, by interned id (geo/tokens.ts).
 const A_DONE = 1, A_START = 2, A_ACRONYM = 4, A_WORDY = 8;
 
-function actorFlags(id: number, cat: ActorCatalog): number {
+/** Token bits (TB_*) that only letters and digits give: a token with one of them is `[\p{L}\p{N}]`-wordy. */
+const TB_WORDY = TB_UPPER | TB_LOWER | TB_DIGIT | TB_UNCASED;
+
+/** `/^the$/i.test(t)`. */
+function isThe(t: string): boolean {
+  return t.length === 3 && (t.charCodeAt(0) | 32) === 116 && (t.charCodeAt(1) | 32) === 104 && (t.charCodeAt(2) | 32) === 101;
+}
+
+/** The flags of a token text; `bits` are its tokenizer bits (TB_*). */
+function actorFlags(id: number, bits: number, cat: ActorCatalog): number {
   const t = tokenTable.text(id);
   let f = A_DONE;
   const acronym = isAcronym(t);
   if (acronym) f |= A_ACRONYM;
-  if (/[\p{L}\p{N}]/u.test(t)) f |= A_WORDY;
+  if ((bits & TB_WORDY) !== 0 || /[\p{L}\p{N}]/u.test(t)) f |= A_WORDY;
   // A window starts on a capitalised word other than `the` that is a known acronym or the first word of a name.
-  if (capitalized(t, 0) && !/^the$/i.test(t)) {
+  if (capitalized(t, 0) && !isThe(t)) {
     if (acronym && cat.lookupAcronym(t).length > 0) f |= A_START;
     else {
       const fw = tokenTable.raw(id);
@@ -31,8 +40,12 @@ function actorFlags(id: number, cat: ActorCatalog): number {
   return f;
 }
 
-/** Token flags per catalogue, reset when the token table starts afresh. */
-const flagState = { cat: undefined as ActorCatalog | undefined, generation: -1, flags: new Int32Array(1024), pairs: new Uint8Array(0) as Uint8Array };
+/**
+ * Token flags per catalogue, reset when the token table starts afresh. Room from the start for more ids than
+ * the token table holds (1 << 17, plus a segment's): a growth met first on real text would make the
+ * optimizing compiler throw the recognizer's code away.
+ */
+const flagState = { cat: undefined as ActorCatalog | undefined, generation: -1, flags: new Uint8Array(1 << 18), pairs: new Uint8Array(0) as Uint8Array };
 
 /**
  * The first two letters (lower case a-z) that a window's first token can begin with: those of the names' first
@@ -65,9 +78,9 @@ export function recognizeActors(text: string, cat: ActorCatalog): Mention[] {
   const flagOf = (k: number): number => {
     const id = segmentTokenId(text, k);
     let fl = flagState.flags;
-    if (id >= fl.length) { const g = new Int32Array(Math.max(id + 1, fl.length * 2)); g.set(fl); flagState.flags = fl = g; }
+    if (id >= fl.length) { const g = new Uint8Array(Math.max(id + 1, fl.length * 2)); g.set(fl); flagState.flags = fl = g; }
     let f = fl[id];
-    if (f === 0) fl[id] = f = actorFlags(id, cat);
+    if (f === 0) fl[id] = f = actorFlags(id, bits[k], cat);
     return f;
   };
   let allCaps: boolean | undefined;

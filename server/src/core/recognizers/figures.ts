@@ -190,10 +190,10 @@ const RANGE_SEP = /[ \u00a0]*[-\u2010\u2011\u2012\u2013\u2014][ \u00a0]*|[ \u00a
 function mayBeRangeSep(text: string, pos: number): boolean {
   let j = pos;
   while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
-  const c = text.charCodeAt(j);
+  const c = unitAt(text, j);
   if (c === 45 || (c >= 0x2010 && c <= 0x2014)) return true;
   if (j === pos) return false;
-  const d = text.charCodeAt(j + 1);
+  const d = unitAt(text, j + 1);
   return (c === 116 && (d === 111 || d === 104)) || (c === 97 && d === 110) || (c === 111 && d === 114);
 }
 /** After a counted noun: a rate (`12 people per km²`, `3 deaths/100,000`), looked at within 6 characters. */
@@ -201,8 +201,8 @@ const COUNT_RATE = /^(?:[ \u00a0]+per[ \u00a0]|[ \u00a0]?\/[ \u00a0]?\p{L})/u;
 /** COUNT_RATE needs `p` after one or two spaces, or `/` after at most one. */
 function mayBeRate(text: string, pos: number): boolean {
   let j = pos;
-  while (j < pos + 2 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
-  const c = text.charCodeAt(j);
+  while (j < pos + 2 && (unitAt(text, j) === 32 || unitAt(text, j) === 0xa0)) j++;
+  const c = unitAt(text, j);
   return (c === 112 && j > pos) || (c === 47 && j <= pos + 1);
 }
 const TWO_CAPITALS = /\p{Lu}{2}/u;
@@ -223,8 +223,9 @@ const QUALIFIER_RE = /(?:^|[^\p{L}\p{N}])(an[ \u00a0]+estimated|estimated|as[ \u
 /** `/~[ \u00a0]?$/.test(text.slice(lo, end))`, read in place. */
 function tildeBefore(text: string, lo: number, end: number): boolean {
   if (end - lo >= 1 && text.charCodeAt(end - 1) === 126) return true;
+  if (end - lo < 2) return false;
   const c = text.charCodeAt(end - 1);
-  return end - lo >= 2 && (c === 32 || c === 0xa0) && text.charCodeAt(end - 2) === 126;
+  return (c === 32 || c === 0xa0) && text.charCodeAt(end - 2) === 126;
 }
 /** A day number right before a four-digit number: `March 12, 2023`, `12 March 2023`. */
 const AFTER_DAY = /\d[ \u00a0]*,?[ \u00a0]+$|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?[ \u00a0]+$/;
@@ -373,14 +374,16 @@ interface UnitPattern { re: RegExp; spellings: UnitSpelling[] }
 const UNIT_FIRSTS = UNIT_SPELLINGS.map(sp => firstChars(`(?:${sp.pattern})`));
 const UNIT_FIRST = new Uint8Array(0x10000);
 for (const f of UNIT_FIRSTS) { if (!f) UNIT_FIRST.fill(1); else for (const c of f) UNIT_FIRST[c] = 1; }
-const UNIT_BY_FIRST: (UnitPattern | undefined)[] = [];
+/** (A map: an array written at scattered char codes changes its layout, and code reading it is thrown away.) */
+const UNIT_BY_FIRST = new Map<number, UnitPattern>();
 function unitPattern(c: number): UnitPattern | undefined {
   if (UNIT_FIRST[c] !== 1) return undefined;
-  let p = UNIT_BY_FIRST[c];
+  let p = UNIT_BY_FIRST.get(c);
   if (!p) {
     const spellings = UNIT_SPELLINGS.filter((_, k) => !UNIT_FIRSTS[k] || UNIT_FIRSTS[k]!.has(c));
     const re = new RegExp(`(?:${spellings.map(sp => `(${sp.pattern})`).join('|')})(?![\\p{L}\\p{N}_])`, 'uy');
-    UNIT_BY_FIRST[c] = p = { re, spellings };
+    p = { re, spellings };
+    UNIT_BY_FIRST.set(c, p);
   }
   return p;
 }
@@ -673,6 +676,11 @@ function isWordChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+/**
+ * `text.charCodeAt(i)`, or -1 past the end (instead of NaN): reading past the end of a segment makes the
+ * optimizing compiler throw its code away the first time it happens, on real text.
+ */
+function unitAt(text: string, i: number): number { return i < text.length ? text.charCodeAt(i) : -1; }
 function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
 /**
  * Whether the word at `i` may be a demonym or a month (LISTED_CAPITALS) or a currency code in capitals:
@@ -694,6 +702,7 @@ function wordHash(w: string): number {
 const UPPER_START = /^\p{Lu}/u;
 /** `/^\p{Lu}/u.test(w)`, without the pattern for an ASCII first character. */
 function startsUpper(w: string): boolean {
+  if (w.length === 0) return false;
   const c = w.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return UPPER_START.test(w);
@@ -761,7 +770,7 @@ function badBefore(text: string, pos: number): boolean {
 function badAfter(text: string, end: number): boolean {
   if (end >= text.length) return false;
   const c = text.charCodeAt(end);
-  if (c === 58 || c === 47) return isDigit(text.charCodeAt(end + 1));
+  if (c === 58 || c === 47) return isDigit(unitAt(text, end + 1));
   if (!isLetterAt(text, end)) return false;
   if (c === 115 && !isLetterAt(text, end + 1)) return true;             // 1990s
   // `st`, `nd`, `rd`, `th` in any case (no other character lower-cases to these letters).
@@ -800,7 +809,7 @@ function readUnit(scan: SegmentScan, pos: number, amount: number): Quantity | 'r
   const text = scan.text;
   if (pos >= text.length) return undefined;
   const c0 = text.charCodeAt(pos);
-  if (UNIT_FIRST[c0] !== 1 && !(UNIT_SEP_CHARS[c0] === 1 && UNIT_FIRST[text.charCodeAt(pos + 1)] === 1)) return undefined;
+  if (UNIT_FIRST[c0] !== 1 && !(UNIT_SEP_CHARS[c0] === 1 && pos + 1 < text.length && UNIT_FIRST[text.charCodeAt(pos + 1)] === 1)) return undefined;
   const u = matchUnit(text, pos);
   if (!u) return undefined;
   const spelling = u.spelling;
@@ -856,7 +865,7 @@ function readCount(scan: SegmentScan, pos: number, amount: number): Quantity | u
   let weak = false;
   let modifiers = 0;
   for (let k = 0; k < 4; k++) {
-    const sep = text.charCodeAt(i);
+    const sep = unitAt(text, i);
     if (sep !== 32 && sep !== 0xa0) break;
     WORD_RE.lastIndex = i + 1;
     if (!WORD_RE.test(text)) break;

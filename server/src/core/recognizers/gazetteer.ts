@@ -96,6 +96,8 @@ const T_DONE = 1, T_STOP = 2, T_FUNC = 4, T_PARTICLE = 8, T_FEATURE = 16, T_GENE
 /** T_STOP and a function word and no hyphen: never the first word of a window. */
 const T_NO_START = 1 << 21;
 
+const QUOTES = '"\'“‘([', DASH_SEPS = ',—–-';
+
 function tokenFlags(id: number): number {
   const lower = tokenTable.lower(id);
   const nd = lower.endsWith('.') ? lower.slice(0, -1) : lower; // lower.replace(/\.$/, '')
@@ -117,8 +119,10 @@ function tokenFlags(id: number): number {
   if (lower === ',') f |= T_COMMA;
   if (lower === ':') f |= T_COLON;
   if (lower === '(') f |= T_PAREN;
-  if (/^["'“‘(\[]$/.test(lower)) f |= T_QUOTE;
-  if (/^[,—–-]$/.test(lower)) f |= T_DSEP;
+  if (lower.length === 1) {
+    if (QUOTES.includes(lower)) f |= T_QUOTE; // /^["'“‘(\[]$/
+    if (DASH_SEPS.includes(lower)) f |= T_DSEP; // /^[,—–-]$/
+  }
   if (lower.includes('-')) f |= T_HYPHENATED;
   if ((f & T_STOP) && !(f & T_HYPHENATED) && (f & T_FUNC)) f |= T_NO_START;
   return f;
@@ -213,7 +217,7 @@ const state = new State();
 function lookupWindow(gz: Gazetteer, text: string, window: Int32Array, len: number): WindowHit {
   const words: string[] = [];
   for (let q = 0; q < len; q++) for (const w of tokenTable.raw(segmentTokenId(text, window[q]))) words.push(w);
-  const cands = gz.lookupWords(finishWords(words), MAX_CANDIDATES);
+  const cands = gz.lookupUncached(finishWords(words), MAX_CANDIDATES);
   if (cands.length === 0) return NO_HIT;
   const all = cands.map(c => packCandidate(c.entry, c.flag, c.strict));
   const plain = all.length === cands.length && cands.every(c => c.flag !== POST_ABBREV) ? all

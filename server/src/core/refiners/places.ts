@@ -21,11 +21,13 @@ import { linkPlaces, LinkInput, LinkOutput } from '../geo/linker';
 import type { Annotation, PlaceRef } from '../types';
 import { memoize } from '../memo';
 
-interface NameKeys { strict: string; loose: string; tail: string | undefined }
-/** Keys of a name as written, memoised: the same names recur on every edit. */
+interface NameKeys { loose: string; tail: string | undefined }
+/** The strict key of a name as written, memoised: the same names recur on every edit. */
+const strictKeyOf = memoize(50000, (text: string): string => foldWords(text).join(''));
+/** Loose keys of a name as written (asked only by the misc-name coreference), memoised. */
 const keysOf = memoize(50000, (text: string): NameKeys => {
   const words = foldWords(text);
-  return { strict: words.join(''), loose: words.length ? looseKeyOfWords(words) : '', tail: looseTailKey(text) };
+  return { loose: words.length ? looseKeyOfWords(words) : '', tail: looseTailKey(text) };
 });
 
 const lookupMemo = new WeakMap<Gazetteer, Map<string, number[]>>();
@@ -235,7 +237,7 @@ function linkCached(gz: Gazetteer, text: string, n: number, texts: string[], can
   const inputs: LinkInput[] = new Array(n);
   for (let i = 0; i < n; i++) {
     inputs[i] = {
-      start: starts[i], end: ends[i], key: keysOf(texts[i]).strict, cands: cands[i], ev: evs[i],
+      start: starts[i], end: ends[i], key: strictKeyOf(texts[i]), cands: cands[i], ev: evs[i],
       confirmed: (flags[i] & F_CONFIRMED) !== 0, modifier: (flags[i] & F_MODIFIER) !== 0, acting: (flags[i] & F_ACTING) !== 0,
     };
   }

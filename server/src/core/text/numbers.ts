@@ -15,6 +15,11 @@ export const NUMBER_CANDIDATE = new RegExp(
   'gi');
 
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
+/**
+ * `text.charCodeAt(i)`, or -1 past the end (instead of NaN): reading past the end where a text may stop
+ * makes the optimizing compiler throw its code away the first time it happens, on real text.
+ */
+function unitAt(text: string, i: number): number { return i < text.length ? text.charCodeAt(i) : -1; }
 const PLAIN = /^\d+(?:\.\d+)?$/;
 const COMMA_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const SPACE_GROUPED = /^\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$/;
@@ -41,18 +46,18 @@ export function readDigits(text: string, pos: number): DigitsRead | undefined {
   if (end === pos) return undefined;
   const plainEnd = end;
   for (;;) {
-    const c = text.charCodeAt(end);
-    if ((c === 46 || c === 44) && isDigitCode(text.charCodeAt(end + 1))) {
+    const c = unitAt(text, end);
+    if ((c === 46 || c === 44) && isDigitCode(unitAt(text, end + 1))) {
       end += 2;
       while (end < text.length && isDigitCode(text.charCodeAt(end))) end++;
-    } else if ((c === 0xa0 || c === 0x202f || c === 0x2009) && isDigitCode(text.charCodeAt(end + 1)) &&
-        isDigitCode(text.charCodeAt(end + 2)) && isDigitCode(text.charCodeAt(end + 3)) && !isDigitCode(text.charCodeAt(end + 4))) {
+    } else if ((c === 0xa0 || c === 0x202f || c === 0x2009) && isDigitCode(unitAt(text, end + 1)) &&
+        isDigitCode(unitAt(text, end + 2)) && isDigitCode(unitAt(text, end + 3)) && !isDigitCode(unitAt(text, end + 4))) {
       end += 4;
     } else break;
   }
   const length = end - pos;
   if (length > MAX_DIGIT_RUN) return { end, yearLike: false };
-  if (length > 1 && text.charCodeAt(pos) === 48 && text.charCodeAt(pos + 1) !== 46 && text.charCodeAt(pos + 1) !== 44) return { end, yearLike: false };
+  if (length > 1 && text.charCodeAt(pos) === 48 && unitAt(text, pos + 1) !== 46 && unitAt(text, pos + 1) !== 44) return { end, yearLike: false };
   if (plainEnd === end) {
     let value = 0;
     for (let k = pos; k < end; k++) value = value * 10 + (text.charCodeAt(k) - 48);
@@ -150,7 +155,7 @@ export function readNumberWords(text: string, pos: number): WordsRead | undefine
     last = kind;
     if (kind !== 'a' && kind !== 'and') end = wordEnd;
     // The next word: after one space (or a hyphen between tens and units: twenty-five).
-    const sep = text.charCodeAt(wordEnd);
+    const sep = unitAt(text, wordEnd);
     if (sep === 32 || sep === 0xa0) i = wordEnd + 1;
     else if ((sep === 45 || sep === 0x2010 || sep === 0x2011) && kind === 'tens') i = wordEnd + 1;
     else break;
@@ -164,10 +169,11 @@ export function readNumberWords(text: string, pos: number): WordsRead | undefine
 // Multipliers after digits.
 
 const MULTIPLIER = /[ \u00a0]?(thousand|million|billion|trillion|mn|mln|bn|lakhs?|crores?)(?![\p{L}\p{N}_])/iuy;
-const FACTORS: Record<string, number> = {
+/** (A map: a look-up by a key not met before does not make the optimizing compiler throw code away.) */
+const FACTORS = new Map<string, number>(Object.entries({
   thousand: 1e3, million: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12,
   lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
-};
+}));
 
 export interface MultiplierRead { end: number; factor: number }
 
@@ -176,14 +182,14 @@ export function readMultiplier(text: string, pos: number): MultiplierRead | unde
   // The words all start with th, tr, mi, mn, ml, bi, bn, la or cr (in either case; no other character
   // folds to these letters): a look at those two characters spares the pattern.
   let i = pos;
-  if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0) i++;
-  const c = text.charCodeAt(i) | 32, d = text.charCodeAt(i + 1) | 32;
+  if (unitAt(text, i) === 32 || unitAt(text, i) === 0xa0) i++;
+  const c = unitAt(text, i) | 32, d = unitAt(text, i + 1) | 32;
   if (!(c === 116 ? d === 104 || d === 114 : c === 109 ? d === 105 || d === 110 || d === 108 :
     c === 98 ? d === 105 || d === 110 : c === 108 ? d === 97 : c === 99 && d === 114)) return undefined;
   MULTIPLIER.lastIndex = pos;
   const m = MULTIPLIER.exec(text);
   if (!m) return undefined;
-  return { end: MULTIPLIER.lastIndex, factor: FACTORS[m[1].toLowerCase()] };
+  return { end: MULTIPLIER.lastIndex, factor: FACTORS.get(m[1].toLowerCase())! };
 }
 
 /** Multiplies without binary noise (1.2 × 1e6 = 1200000, not 1199999.9999999998). */
@@ -214,7 +220,7 @@ export interface NumberRead {
  * well-formed number there. `digits` is the `readDigits` result at `pos` when the caller has it already.
  */
 export function readNumber(text: string, pos: number, digits?: DigitsRead): NumberRead | undefined {
-  const c = text.charCodeAt(pos);
+  const c = unitAt(text, pos);
   if (c >= 48 && c <= 57) {
     const d = digits ?? readDigits(text, pos);
     if (!d || d.value === undefined) return undefined;

@@ -137,9 +137,14 @@ function isLetterAt(text: string, i: number): boolean {
   return k === LOWER || k === UPPER || k === LETTER;
 }
 function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = unitAt(text, i);
   return c >= 48 && c <= 57;
 }
+/**
+ * `text.charCodeAt(i)`, or -1 past the end (instead of NaN): reading past the end of a segment makes the
+ * optimizing compiler throw its code away the first time it happens, on real text.
+ */
+function unitAt(text: string, i: number): number { return i < text.length ? text.charCodeAt(i) : -1; }
 function isApostrophe(c: number): boolean { return c === 39 || c === 0x2019; }
 function isHyphen(c: number): boolean { return c === 45 || c === 0x2010 || c === 0x2011; }
 
@@ -166,9 +171,11 @@ function isAbbreviation(text: string, start: number, end: number): boolean {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     else if (c < 97 || c > 122) {
-      // Other ASCII characters lower-case to themselves, which no abbreviation holds; beyond ASCII, ask
-      // toLowerCase itself (the Kelvin sign lower-cases to `k`).
-      return c >= 128 && ABBREVIATIONS.has(text.slice(start, end).toLowerCase());
+      // Other ASCII characters lower-case to themselves, which no abbreviation holds. Beyond ASCII only the
+      // Kelvin sign lower-cases to an ASCII letter (`k`; every other code point to something beyond ASCII,
+      // checked over all of Unicode), so this is what toLowerCase would give, without building a string.
+      if (c !== 0x212a) return false;
+      c = 107;
     }
     key = key * 32 + (c - 96);
   }
@@ -177,7 +184,7 @@ function isAbbreviation(text: string, start: number, end: number): boolean {
 
 /** A clitic at `i` (which holds an apostrophe): its length, or 0. */
 function cliticAt(text: string, i: number): number {
-  const a = text.charCodeAt(i + 1) | 0x20, b = text.charCodeAt(i + 2) | 0x20;
+  const a = unitAt(text, i + 1) | 0x20, b = unitAt(text, i + 2) | 0x20;
   let len = 0;
   if (a === 115 /* s */ || a === 100 /* d */ || a === 109 /* m */) len = 2;
   else if ((a === 114 /* r */ || a === 118 /* v */) && b === 101 /* e */) len = 3;
@@ -188,8 +195,8 @@ function cliticAt(text: string, i: number): number {
 
 /** Whether `text[i]` starts `n't` ending a word (`don't`, `CAN'T`). */
 function isNegationAt(text: string, i: number): boolean {
-  return (text.charCodeAt(i) | 0x20) === 110 && isApostrophe(text.charCodeAt(i + 1)) &&
-    (text.charCodeAt(i + 2) | 0x20) === 116 && !isAlnumAt(text, i + 3);
+  return (text.charCodeAt(i) | 0x20) === 110 && isApostrophe(unitAt(text, i + 1)) &&
+    (unitAt(text, i + 2) | 0x20) === 116 && !isAlnumAt(text, i + 3);
 }
 
 /**
@@ -241,12 +248,12 @@ function scanWord(text: string, start: number, limit: number): number {
       if (allDigits && prevAlnum && isDigitAt(text, i + 1)) { i++; runLen = 0; continue; }         // 2.5
       if (singleLetters && prevAlnum && !allDigits) {
         // U.S.  a.m.  J.  — a letter then a period, possibly followed by more single letters.
-        if (isLetterAt(text, i + 1) && !isAlnumAt(text, i + 2) && text.charCodeAt(i + 2) === 46) {
+        if (isLetterAt(text, i + 1) && !isAlnumAt(text, i + 2) && unitAt(text, i + 2) === 46) {
           i++; runLen = 0; continue;
         }
         const prev = text.charCodeAt(i - 1);
         if (i - start > 1 || charClass(prev) === UPPER) {
-          if (i - start > 1 && isHyphen(text.charCodeAt(i + 1)) && isLetterAt(text, i + 2)) {
+          if (i - start > 1 && isHyphen(unitAt(text, i + 1)) && isLetterAt(text, i + 2)) {
             i += 2; runLen = 0; singleLetters = false; continue;                              // U.S.-led
           }
           return i + 1;                                                                        // U.S.  J.
@@ -268,7 +275,7 @@ function scanWord(text: string, start: number, limit: number): number {
       return i;
     }
     if (c === 38 /* & */ && prevAlnum && charClass(text.charCodeAt(i - 1)) === UPPER &&
-        charClass(text.charCodeAt(i + 1)) === UPPER) {
+        i + 1 < text.length && charClass(text.charCodeAt(i + 1)) === UPPER) {
       i++; runLen = 0; singleLetters = false; allDigits = false; continue;                    // AT&T
     }
     if (c === 36 /* $ */ && i - start <= 3 && /^[A-Z]+$/.test(text.slice(start, i))) return i + 1;   // US$  C$
@@ -296,56 +303,61 @@ function codeUnits(text: string): Uint16Array {
   return units;
 }
 
+/** Tokens a reused TokenSpans makes room for at its first use: more than the longest segment (text/segment.ts). */
+const REUSED_CAPACITY = 8192;
+
 /** Appends the tokens of `text[from, to)` to `out` (cleared first) and returns it. */
-export function tokenSpans(text: string, out: TokenSpans = new TokenSpans(), from = 0, to = text.length): TokenSpans {
+export function tokenSpans(text: string, out?: TokenSpans, from = 0, to = text.length): TokenSpans {
   let count = 0;
+  // Room for a token per character up front (up to 64K), and in a reused buffer at once for any segment
+  // (they are at most 8,000 characters): the arrays do not grow inside the loop, nor later in `reserve`
+  // (a growth met first on a long segment of real text makes the optimizing compiler throw the code away).
+  const room = Math.min(to - from + 1, 1 << 16);
+  if (out === undefined) out = new TokenSpans(room);
+  else out.reserve(room > REUSED_CAPACITY ? room : REUSED_CAPACITY);
+  out.count = 0;
   let starts = out.starts, ends = out.ends, tbits = out.bits;
   const units = codeUnits(text);
   let i = from;
   while (i < to) {
     const c = units[i];
-    let k: number;
-    if (c < 128) {
-      k = ASCII[c];
-      if (k === SPACE) { i++; continue; }
-    } else {
-      k = classAt(text, i);
-      if (k === SPACE) { i++; continue; }
-    }
+    // ASCII and other characters share the code wherever they are handled alike: a non-ASCII space or
+    // letter, met first on real text, then runs operations the optimizing compiler has seen already
+    // (code it has not seen makes it throw the function's code away).
+    const k = c < 128 ? ASCII[c] : classAt(text, i);
+    if (k === SPACE) { i++; continue; }
     let end: number;
     let bits = TB_SYMBOL;
-    if (c < 128 && k !== PUNCT) {
-      // The common case inline: a run of ASCII letters and digits ended by white space or by punctuation
-      // that cannot continue a word; anything else is left to scanWord.
-      // (An apostrophe ends the run and leaves the word to scanWord, so `don't` needs no test here.)
-      let j = i + 1, b = ASCII_WORD[c], t = -1;
-      while (j < to) {
-        const d = units[j];
-        const db = d < 128 ? ASCII_WORD[d] : 0;
-        if (db === 0) { t = d; break; }
-        b |= db;
-        j++;
-      }
-      // At `to` short of the text's end, what follows may still matter (`n't`): scanWord decides.
-      const endKind = t < 0 ? (to === text.length ? 1 : 0) : t < 128 && ASCII_WORD[t] === 0 ? ASCII_SIMPLE_END[t] : 0;
-      if (endKind === 1 || (endKind === 2 && b !== TB_DIGIT)) {
-        if (count === starts.length) {
-          out.count = count;
-          out.reserve(count * 2);
-          starts = out.starts; ends = out.ends; tbits = out.bits;
+    if (k !== PUNCT) {
+      if (c < 128) {
+        // The common case inline: a run of ASCII letters and digits ended by white space or by punctuation
+        // that cannot continue a word; anything else is left to scanWord.
+        // (An apostrophe ends the run and leaves the word to scanWord, so `don't` needs no test here.)
+        let j = i + 1, b = ASCII_WORD[c], t = -1;
+        while (j < to) {
+          const d = units[j];
+          const db = d < 128 ? ASCII_WORD[d] : 0;
+          if (db === 0) { t = d; break; }
+          b |= db;
+          j++;
         }
-        starts[count] = i;
-        ends[count] = j;
-        tbits[count] = b | (k === UPPER ? TB_INITUPPER : 0);
-        count++;
-        // A white-space character after the word is skipped here rather than by the loop.
-        i = t >= 0 && ASCII[t] === SPACE ? j + 1 : j;
-        continue;
+        // At `to` short of the text's end, what follows may still matter (`n't`): scanWord decides.
+        const endKind = t < 0 ? (to === text.length ? 1 : 0) : t < 128 && ASCII_WORD[t] === 0 ? ASCII_SIMPLE_END[t] : 0;
+        if (endKind === 1 || (endKind === 2 && b !== TB_DIGIT)) {
+          if (count === starts.length) {
+            out.count = count;
+            out.reserve(count * 2);
+            starts = out.starts; ends = out.ends; tbits = out.bits;
+          }
+          starts[count] = i;
+          ends[count] = j;
+          tbits[count] = b | (k === UPPER ? TB_INITUPPER : 0);
+          count++;
+          // A white-space character after the word is skipped here rather than by the loop.
+          i = t >= 0 && ASCII[t] === SPACE ? j + 1 : j;
+          continue;
+        }
       }
-      end = scanWord(text, i, to);
-      if (end === i) end = i + 1; // never stall
-      bits = scanBits | (k === UPPER ? TB_INITUPPER : 0);
-    } else if (k !== PUNCT) {
       end = scanWord(text, i, to);
       if (end === i) end = i + 1; // never stall
       bits = scanBits | (k === UPPER ? TB_INITUPPER : 0);

@@ -32,6 +32,17 @@ export interface Hit {
   approx?: boolean;
 }
 
+/**
+ * The one shape of the hits that leave the rules (the parse loop, the tense hints and the recognizer read
+ * them): the rules build hits as literals of several shapes, and a shape first seen in new text made the
+ * optimized code of these readers start over ("wrong map").
+ */
+class ShapedHit implements Hit {
+  constructor(public i: number, public j: number, public type: TimexType, public nf: TimexNF, public mod: string | undefined,
+    public approx: boolean | undefined) {}
+}
+function shaped(h: Hit): Hit { return new ShapedHit(h.i, h.j, h.type, h.nf, h.mod, h.approx); }
+
 const LETTER = /\p{L}/u;
 
 function isLetter(c: number, text: string, i: number): boolean {
@@ -47,6 +58,15 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The lower-case code of an ASCII letter, 0 for any other ASCII character. */
 const LOWER_OF: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? c | 32 : 0));
+
+/** Shared one-character strings of frequent punctuation beyond ASCII, by code (each a literal). */
+const WIDE_CHARS: Map<number, string> = new Map(['’', '‘', '“', '”', '–', '—', '…', '«', '»', '£', '€', '•', '·', '°', '²', '′', '″', '„']
+  .map(ch => [ch.charCodeAt(0), ch]));
+
+/** Classes of ASCII characters for the tokenizer (C_WIDE: beyond ASCII). */
+const C_SPACE = 0, C_LETTER = 1, C_DIGIT = 2, C_OTHER = 3, C_WIDE = 4;
+const CHAR_CLASS: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) =>
+  c === 32 || (c >= 9 && c <= 13) ? C_SPACE : LOWER_OF[c] !== 0 ? C_LETTER : c >= 48 && c <= 57 ? C_DIGIT : C_OTHER);
 
 /** One-character strings of ASCII punctuation, shared by all tokens. */
 const ASCII_CHARS: string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
@@ -101,13 +121,16 @@ class Tokens {
     this.S[n] = s; this.E[n] = e; this.K[n] = k; this.C[n] = c;
     this.W[n] = w; this.TT[n] = t;
     this.n = n + 1;
-    if (c !== 0 || (k & KIND) === 1 || w === '\'') {
-      if (this.nCand === this.cand.length) { const a = new Int32Array(this.cand.length * 2); a.set(this.cand); this.cand = a; }
-      this.cand[this.nCand++] = n;
-    }
+    // (`w === '\''` only for other characters: words beyond ASCII are strings of another kind, which the
+    // optimized code of this comparison would not expect)
+    if (c !== 0 || (k & KIND) === 1 || ((k & KIND) === 2 && w === '\'')) this.addCand(n);
   }
 
-  /** Splits `text` (a hand-written scanner: it runs on every sentence with a trigger). */
+  /**
+   * Splits `text` (a hand-written scanner: it runs on every sentence with a trigger, often before the
+   * optimizing compiler has seen such text, so the common path is kept short: one table look-up per
+   * character, the hash of an ASCII word in the same loop, and the token stored inline).
+   */
   fill(text: string): void {
     this.text = text;
     this.n = 0;
@@ -118,45 +141,71 @@ class Tokens {
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 128 && isSpace(c)) { i++; continue; }
+      const cls = c < 128 ? CHAR_CLASS[c] : C_WIDE;
+      if (cls === C_SPACE) { i++; continue; }
       const s = i;
       const gap = s > prevEnd || s === 0 ? K_GAP : 0;
-      if (c < 128 && LOWER_OF[c] !== 0) {
-        let upper = c <= 90;
+      if (cls === C_LETTER) {
         let h = c | 32;
-        let ascii = true;
         i++;
+        let d = 0;
         while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d < 128) {
-            const l = LOWER_OF[d];
-            if (l === 0) break;
-            if (l !== d) upper = true;
-            h = (Math.imul(h, 31) + l) | 0;
-            i++;
-          } else if (isLetter(d, text, i)) { ascii = false; i += d >= 0xd800 && d <= 0xdbff ? 2 : 1; }
-          else break;
+          d = text.charCodeAt(i);
+          if (d >= 128) break;
+          const l = LOWER_OF[d];
+          if (l === 0) break;
+          h = (h * 31 + l) | 0; // = (Math.imul(h, 31) + l) | 0: |h * 31| < 2^36 is exact
+          i++;
+        }
+        if (i < n && d >= 128 && isLetter(d, text, i)) {
+          // a letter beyond ASCII inside the word: the rest of the word, then sliced
+          i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+          while (i < n) {
+            d = text.charCodeAt(i);
+            if (d < 128) { if (LOWER_OF[d] === 0) break; i++; }
+            else if (isLetter(d, text, i)) i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+            else break;
+          }
+          this.pushOther(s, i, 0, gap);
+          prevEnd = i;
+          continue;
         }
         const cap = c <= 90 ? K_CAP : 0;
-        if (ascii) {
-          // (a capitalised word is a name, not a verb: `the United States`)
-          const ed = cap === 0 && i - s > 4 && (text.charCodeAt(i - 1) | 32) === 100 && (text.charCodeAt(i - 2) | 32) === 101 ? K_ED : 0;
-          let lex = LEX[h & LEX_MASK];
-          while (lex !== undefined && (lex.h !== h || !sameWord(text, s, i, lex.w))) lex = lex.next;
-          if (lex !== undefined) this.push(s, i, gap | cap | ed, lex.c, lex.w, upper ? '' : lex.w);
-          else this.push(s, i, gap | cap | ed, 0, '', '');
-        } else this.pushOther(s, i, 0, gap);
-      } else if (c >= 48 && c <= 57) {
+        // (a capitalised word is a name, not a verb: `the United States`)
+        const ed = cap === 0 && i - s > 4 && (text.charCodeAt(i - 1) | 32) === 100 && (text.charCodeAt(i - 2) | 32) === 101 ? K_ED : 0;
+        let p = h & LEX_MASK, e = 0, same = 0;
+        for (;;) {
+          e = LEX_ENTRY[p];
+          if (e === 0 || (LEX_HASH[p] === h && (same = sameWordCase(text, s, i, LEX_WORDS[e - 1])) !== 0)) break;
+          p = (p + 1) & LEX_MASK;
+        }
+        const k = this.n;
+        if (k === this.S.length) this.grow();
+        this.S[k] = s; this.E[k] = i; this.K[k] = gap | cap | ed;
+        if (e !== 0) {
+          const w = LEX_WORDS[e - 1], f = LEX_FLAGS[e - 1];
+          this.C[k] = f; this.W[k] = w; this.TT[k] = same === 1 ? w : '';
+          if (f !== 0) this.addCand(k);
+        } else {
+          this.C[k] = 0; this.W[k] = ''; this.TT[k] = '';
+        }
+        this.n = k + 1;
+      } else if (cls === C_DIGIT) {
         i++;
         for (;;) {
           while (i < n && isDigit(text.charCodeAt(i))) i++;
+          if (i + 1 >= n) break;
           const d = text.charCodeAt(i);
-          if ((d === 46 || d === 44 || d === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) { i++; continue; }
+          if ((d === 46 || d === 44 || d === 58) && isDigit(text.charCodeAt(i + 1))) { i++; continue; }
           break;
         }
         const t = text.slice(s, i);
         this.push(s, i, 1 | gap, FLAGS.get(t) ?? 0, t, t);
-      } else if (c >= 128 && isLetter(c, text, i)) {
+      } else if (cls === C_OTHER) {
+        i++;
+        this.push(s, i, 2 | gap, ASCII_FLAGS[c], ASCII_CHARS[c], ASCII_CHARS[c]);
+      } else if (isSpace(c)) { i++; continue; }
+      else if (isLetter(c, text, i)) {
         i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
         while (i < n) {
           const d = text.charCodeAt(i);
@@ -166,17 +215,26 @@ class Tokens {
         this.pushOther(s, i, 0, gap);
       } else {
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-        if (c < 128) this.push(s, i, 2 | gap, ASCII_FLAGS[c], ASCII_CHARS[c], ASCII_CHARS[c]);
-        else this.pushOther(s, i, 2, gap);
+        this.pushOther(s, i, 2, gap);
       }
       prevEnd = i;
     }
   }
 
+  private addCand(k: number): void {
+    if (this.nCand === this.cand.length) { const a = new Int32Array(this.cand.length * 2); a.set(this.cand); this.cand = a; }
+    this.cand[this.nCand++] = k;
+  }
+
   /** A word with letters beyond ASCII, or a character beyond ASCII: sliced and looked up at once. */
   private pushOther(s: number, e: number, kind: number, gap: number): void {
+    if (kind === 2) {
+      // the frequent ones (curly quotes, dashes) as shared strings, like ASCII punctuation
+      const t = (e - s === 1 ? WIDE_CHARS.get(this.text.charCodeAt(s)) : undefined) ?? this.text.slice(s, e);
+      this.push(s, e, kind | gap, FLAGS.get(t) ?? 0, t, t);
+      return;
+    }
     const t = this.text.slice(s, e);
-    if (kind === 2) { this.push(s, e, kind | gap, FLAGS.get(t) ?? 0, t, t); return; }
     const lower = t.toLowerCase();
     const cap = t[0] !== lower[0] ? K_CAP : 0;
     this.push(s, e, kind | gap | cap | (cap === 0 && endsWithEd(lower) ? K_ED : 0), FLAGS.get(lower) ?? 0, lower, t);
@@ -211,11 +269,15 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** The ASCII letters text[s, e) are `w` (lower case) ignoring case. */
-function sameWord(text: string, s: number, e: number, w: string): boolean {
-  if (e - s !== w.length) return false;
-  for (let k = 0; k < w.length; k++) if ((text.charCodeAt(s + k) | 32) !== w.charCodeAt(k)) return false;
-  return true;
+/** Whether the ASCII letters text[s, e) are `w` (lower case) ignoring case: 0 when the letters differ, 1 when text[s, e) is `w` as written, 2 when it has capitals. */
+function sameWordCase(text: string, s: number, e: number, w: string): number {
+  if (e - s !== w.length) return 0;
+  let r = 1;
+  for (let k = 0; k < w.length; k++) {
+    const c = text.charCodeAt(s + k), l = w.charCodeAt(k);
+    if (c !== l) { if ((c | 32) !== l) return 0; r = 2; }
+  }
+  return r;
 }
 
 function wordHash(w: string): number {
@@ -332,7 +394,8 @@ export class TimexParser {
         out.push(hit);
         next = hit.j;
         // `April 24 and 25`: the second day is a date of its own, in the same month
-        const more = this.nextDay(hit);
+        const day2 = this.nextDay(hit);
+        const more = day2 === undefined ? undefined : shaped(day2);
         if (more) { out.push(more); next = more.j; }
       }
     }
@@ -440,9 +503,7 @@ export class TimexParser {
       const core = this.core(q.j);
       if (core && (core.type === 'DURATION' || (core.type !== 'SET' && q.dates))) {
         const include = core.type === 'DURATION' ? q.includeDuration : true;
-        return {
-          ...core, i: include ? i : core.i, mod: q.mod ?? core.mod, approx: q.mod === 'APPROX' || core.approx,
-        };
+        return new ShapedHit(include ? i : core.i, core.j, core.type, core.nf, q.mod ?? core.mod, q.mod === 'APPROX' || core.approx);
       }
     }
     return this.core(i);
@@ -485,7 +546,8 @@ export class TimexParser {
     // After a qualifier (`around 300 people`) the parse loop comes to the same token again: computed once.
     const T = this.T;
     if (T.memoStamp[i] === T.stamp) return T.memoHit[i];
-    const h = this.coreRules(i);
+    const r = this.coreRules(i);
+    const h = r === undefined ? undefined : shaped(r);
     T.memoStamp[i] = T.stamp;
     T.memoHit[i] = h;
     return h;
@@ -2034,18 +2096,26 @@ const FLAGS: Map<string, number> = (() => {
 /** The flags of one-character ASCII tokens. */
 const ASCII_FLAGS: number[] = ASCII_CHARS.map(ch => FLAGS.get(ch) ?? 0);
 
-/** The lower-case ASCII words of FLAGS in an open hash table (chained), for the tokenizer. */
-interface LexEntry { w: string; h: number; c: number; next: LexEntry | undefined }
-const LEX_MASK = 1023;
-const LEX: (LexEntry | undefined)[] = (() => {
-  const t: (LexEntry | undefined)[] = new Array(LEX_MASK + 1).fill(undefined);
-  for (const [w, c] of FLAGS) {
-    if (!/^[a-z]+$/.test(w)) continue;
-    const h = wordHash(w);
-    t[h & LEX_MASK] = { w, h, c, next: t[h & LEX_MASK] };
-  }
-  return t;
-})();
+/**
+ * The lower-case ASCII words of FLAGS in an open-addressing hash table (linear probing) of typed arrays, for
+ * the tokenizer: by slot, the word's hash and its entry (index + 1 in LEX_WORDS/LEX_FLAGS; 0 empty). A word
+ * outside the lexicon (most words) costs one probe of a small array.
+ */
+const LEX_MASK = 4095;
+const LEX_HASH = new Int32Array(LEX_MASK + 1);
+const LEX_ENTRY = new Int32Array(LEX_MASK + 1);
+const LEX_WORDS: string[] = [];
+const LEX_FLAGS: number[] = [];
+for (const [w, c] of FLAGS) {
+  if (!/^[a-z]+$/.test(w)) continue;
+  const h = wordHash(w);
+  let p = h & LEX_MASK;
+  while (LEX_ENTRY[p] !== 0) p = (p + 1) & LEX_MASK;
+  LEX_WORDS.push(w);
+  LEX_FLAGS.push(c);
+  LEX_HASH[p] = h;
+  LEX_ENTRY[p] = LEX_WORDS.length;
+}
 
 /** Words after `the` that may continue the positional rule (`the end of`, `the late 1970s`). */
 const THE_POSITIONAL = new Set(['early', 'late', 'mid', 'end', 'close', 'beginning', 'start', 'middle', 'first', 'second',

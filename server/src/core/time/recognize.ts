@@ -64,14 +64,18 @@ export interface TimexData {
   quant?: string;
 }
 
+/** The recognizer's provisional resolution: no reference date, no calendar values (read-only, shared). */
+const PROVISIONAL = { noCal: true } as const;
+
 export function recognizeTimex(text: string): Mention[] {
   if (!hasTrigger(text)) return [];
   const parser = new TimexParser(text);
   const hits = parser.parse();
   const out: Mention[] = [];
-  for (const h of hits) {
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
     const start = parser.start(h.i), end = parser.end(h.j - 1);
-    const res = resolve(h.nf, { noCal: true });
+    const res = resolve(h.nf, PROVISIONAL);
     const value: TimexValue = { timex: res.timex, type: h.type, approximate: !!h.approx || h.mod === 'APPROX', anchor: res.anchor };
     if (h.mod) value.mod = h.mod;
     if (res.unresolved) value.unresolved = true;

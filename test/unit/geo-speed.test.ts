@@ -1,0 +1,74 @@
+// The geo shortcuts for text never seen before give the same answers as the long way: the gazetteer's key
+// filter rejects no key of the index, and the linker's skipping of hopeless candidates changes no output.
+// Texts: the project's own news generator and a fixture written for this test.
+import * as assert from 'assert';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { Knowledge } from '../../server/src/core';
+import { gazetteerProvider } from '../../server/src/core/geo/gazetteer';
+import { strictKey } from '../../server/src/core/geo/keys';
+import { linkPlaces, linkerOptions, LinkInput } from '../../server/src/core/geo/linker';
+import type { GazetteerData } from '../../server/src/core/geo/evidence';
+import { recognizePlaces } from '../../server/src/core/recognizers/gazetteer';
+import { segment } from '../../server/src/core/text/segment';
+import { NewsGenerator } from '../helpers/newsText';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function ensureData(): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-data.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not build data/gazetteer.bin');
+}
+
+const FIXTURE = [
+  'Paris, Texas, and Paris, Tenn., both held parades on Saturday; Paris itself stayed quiet.',
+  'Shelling hit Aleppo and the countryside of Idlib, while Damascus said talks in Geneva would go on.',
+  'Springfield officials met their counterparts from Salem, Ore., Portland and Richmond, Va.',
+  'Alexandria, Va., and Alexandria in Egypt signed a twinning deal witnessed by officials from Cairo.',
+  'Troops left Kharkiv for Izium; residents of Lyman and Kupiansk said the front had moved east.',
+  'In Georgia, Tbilisi and Batumi voted; in Georgia, Atlanta and Savannah counted ballots late.',
+].join('\n');
+
+describe('geo: shortcuts on fresh text give the same answers', function () {
+  this.timeout(180000);
+  before(ensureData);
+
+  it('the key filter rejects no key of the compiled index, and unknown keys are not found', () => {
+    const gz = new Knowledge().get(gazetteerProvider);
+    const base = (gz as unknown as { base: { keyOff: Uint32Array; keyBlob: Uint8Array; keyIndex(k: string): number } }).base;
+    const n = base.keyOff.length - 1;
+    const decoder = new TextDecoder();
+    let checked = 0;
+    for (let ki = 0; ki < n; ki += 3) {
+      const key = decoder.decode(base.keyBlob.subarray(base.keyOff[ki], base.keyOff[ki + 1]));
+      if (!/^[\x20-\x7e]*$/.test(key)) continue;
+      assert.strictEqual(base.keyIndex(key), ki, key);
+      checked++;
+    }
+    assert.ok(checked > 100000, `only ${checked} keys checked`);
+    for (const k of ['zzqqxxnotaplace', '~zqzqzq', 'presidentbarackobamasaid']) assert.strictEqual(base.keyIndex(k), -1, k);
+  });
+
+  it('linking with and without skipping hopeless candidates gives the same outputs', () => {
+    const knowledge = new Knowledge();
+    const gz = knowledge.get(gazetteerProvider);
+    for (const text of [FIXTURE, new NewsGenerator(4242).text(150 * 1024)]) {
+      const inputs: LinkInput[] = [];
+      for (const seg of segment(text)) {
+        for (const m of recognizePlaces(seg.text, gz)) {
+          const d = m.data!.gz as GazetteerData;
+          inputs.push({ start: seg.start + m.start, end: seg.start + m.end, key: strictKey(m.text), cands: d.c, ev: d.ev, confirmed: false });
+        }
+      }
+      assert.ok(inputs.length > 20, `only ${inputs.length} names`);
+      assert.ok(inputs.some(m => m.cands.length >= 10), 'no name with many candidates');
+      const pruned = linkPlaces(inputs, gz, text);
+      linkerOptions.prune = false;
+      let full;
+      try { full = linkPlaces(inputs, gz, text); } finally { linkerOptions.prune = true; }
+      assert.deepStrictEqual(pruned, full);
+      // Some names have a far-away rival: the completed scores are compared too.
+      assert.ok(full.some(o => o.rival >= 0 && Number.isFinite(o.farMargin)), 'no rival to compare');
+    }
+  });
+});
