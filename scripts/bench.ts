@@ -17,6 +17,7 @@ import { Snapshot } from '../server/src/lsp/snapshot';
 import { assertServerBuilt, decodeTokens, fileUri, Lines, LspClient, percentile } from '../test/helpers/lspClient';
 import { NewsGenerator, rng } from '../test/helpers/newsText';
 import { CONLL_DIR, readConll } from './ner/conll';
+import { realNewsArticles } from './realNews';
 
 interface Row { metric: string; value: number; unit: string; budget?: number; higherIsBetter?: boolean; note?: string }
 const rows: Row[] = [];
@@ -57,31 +58,6 @@ function coreThroughput(): void {
     metric: `core throughput (median of ${rates.length} × ${(size / MB).toFixed(1)} MB)`,
     value: rates[Math.floor(rates.length / 2)], unit: 'MB/s', budget: 5, higherIsBetter: true,
   });
-}
-
-/**
- * Real news, when the shared corpora sit beside the project: the article texts of LGL and GeoVirus and the TEXT of
- * every TimeML document (about 1,080 articles, 2 MB), read at run time. Never stored in the project.
- */
-function realNewsArticles(): string[] | undefined {
-  const root = path.resolve(__dirname, '..', '..', 'shared', 'corpora');
-  const parts: string[] = [];
-  try {
-    for (const f of ['lgl.xml', 'GeoVirus.xml']) {
-      const xml = fs.readFileSync(path.join(root, 'geo', f), 'utf8');
-      for (const m of xml.matchAll(/<text>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/text>/g)) parts.push(m[1]);
-    }
-    for (const dir of ['TimeBank', 'AQUAINT']) {
-      const d = path.join(root, 'timeml', dir);
-      for (const f of fs.readdirSync(d)) {
-        const m = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(fs.readFileSync(path.join(d, f), 'utf8'));
-        if (m) parts.push(m[1].replace(/<[^>]+>/g, ''));
-      }
-    }
-  } catch {
-    return undefined;
-  }
-  return parts.length ? parts : undefined;
 }
 
 function realNewsThroughput(): void {
