@@ -230,3 +230,32 @@ describe('geo: DL110 spelling-variant', function () {
     assert.strictEqual(r.findings.filter(x => x.code === 'DL110').length, 0);
   });
 });
+
+describe('geo: place results reused across edits', function () {
+  this.timeout(60000);
+  it('an edited document gets the same places as when analysed afresh', function () {
+    // The places refiner reuses the linker's result and each plain mention's place and data while the
+    // document's names stay the same (most edits): they must equal what a fresh analysis gives.
+    const { Analyzer } = require('../../server/src/core') as typeof import('../../server/src/core');
+    const { NewsGenerator, rng } = require('../helpers/newsText') as typeof import('../helpers/newsText');
+    let text = new NewsGenerator(17).text(12 * 1024);
+    const other = new NewsGenerator(18).text(4 * 1024);
+    const an = new Analyzer();
+    const r = rng(3);
+    const dump = (res: AnalysisResult) => JSON.stringify(res.annotations.filter(a => a.place || a.unresolved || a.category === 'place' || a.data?.placeSpan));
+    let reusedPlaces = 0;
+    for (let i = 0; i < 12; i++) {
+      const before = an.analyze(text);
+      const o = Math.floor(r() * text.length);
+      text = text.slice(0, o) + ' ,.a'[i % 4] + text.slice(o);
+      const got = an.analyze(text);
+      // Places of the edited run that are the very objects of the run before: reused, not made again.
+      const old = new Set(before.annotations.map(a => a.place).filter(p => p));
+      reusedPlaces += got.annotations.filter(a => a.place && old.has(a.place)).length;
+      new Analyzer().analyze(other); // the last run is another document: nothing of the edited one to reuse
+      const fresh = new Analyzer().analyze(text);
+      assert.strictEqual(dump(got), dump(fresh), `edit ${i} at ${o}`);
+    }
+    assert.ok(reusedPlaces > 0, 'the edits reused places (else this test compares nothing reused)');
+  });
+});

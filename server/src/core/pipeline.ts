@@ -162,7 +162,8 @@ export class Analyzer {
       for (const f of check.run(result, doc)) findings.push({ ...f, severity: typeof setting === 'string' ? severity : f.severity });
       lap(`check ${check.name}`);
     }
-    findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+    // Codes are ASCII (`DL103`): compared by code unit, without the locale machinery.
+    findings.sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     lap('sort findings');
     return { text, referenceDate: doc.referenceDate, annotations: result, findings, problems: knowledge.problems };
   }

@@ -18,8 +18,9 @@
 // as many significant digits as the source but at least two (`90,000 km² (25,000 sq mi)` → `35,000`).
 import type { Check } from '../api';
 import { readNumber } from '../text/numbers';
-import type { Annotation, Finding } from '../types';
+import type { Annotation, FigureValue, Finding } from '../types';
 import { convert, formatNumber, isUnitLabel, UNITS } from '../units';
+import type { UnitLabel } from '../units';
 import { annotationIndex, approxNumber, bounds, display, examined, figure, halfUnit, HEDGE_SOURCE, numbersIn, positionsOf, precisionOf, roundSignificant } from './support';
 
 /** What may stand between a figure and its conversion (a hedge before the second number aside). */
@@ -106,62 +107,90 @@ export const conversionMismatch: Check = {
       if (a.category !== b.category || a.end > b.start || b.start - a.end > 40) continue;
       const va = figure(a), vb = figure(b);
       if (!va || !vb || !isUnitLabel(va.unit) || !isUnitLabel(vb.unit) || va.unit === vb.unit) continue;
+      // The pair's verdict is a function of the two values and the text from a's start to 20 characters after
+      // b: kept per pair across analyses (an edit leaves nearly every pair as it was), offsets relative to b.
       const between = text.slice(a.end, b.start);
-      if (BRACKET_BETWEEN.test(between)) {
-        if (!BRACKET_AFTER.test(text.slice(b.end, b.end + 20))) continue;
-      } else if (OR_BETWEEN.test(between)) {
-        if (UNITS[va.unit].system === UNITS[vb.unit].system) continue;
-      } else continue;
+      const after = text.slice(b.end, b.end + 20);
+      let m = PAIRS.get(vb);
+      if (!m || m.va !== va || m.aText !== a.text || m.bText !== b.text || m.between !== between || m.after !== after) {
+        m = { va, aText: a.text, bText: b.text, between, after, ...judge(a, b, va, vb, between, after) };
+        PAIRS.set(vb, m);
+      }
+      if (!m.examined) continue;
       examined(doc, 'DL102');
-
-      const src = parts(a), dst = parts(b);
-      const [aLo, aHi] = bounds(va.amount), [bLo, bHi] = bounds(vb.amount);
-      const aRange = aLo !== aHi, bRange = bLo !== bHi;
-      if (src.length !== (aRange ? 2 : 1) || dst.length !== (bRange ? 2 : 1)) continue;
-      const cLo = convert(aLo, va.unit, vb.unit), cHi = convert(aHi, va.unit, vb.unit);
-      if (cLo === undefined || cHi === undefined) continue;
-      const hedged = va.approximate || vb.approximate;
-      const sig = sourceSignificant(src);
-      const stepOf = (p: NumberPart) => precisionOf(p.text, p.value, p.factor).step;
-      const whole = (p: NumberPart) => !/^\d[\d,]*\.\d/.test(p.text);
-      const tLo = tolerance(cLo, aLo, stepOf(src[0]), sig, hedged, whole(dst[0]));
-      const tHi = tolerance(cHi, aHi, stepOf(src[src.length - 1]), sig, hedged, whole(dst[dst.length - 1]));
-      let wrong: boolean;
-      if (aRange === bRange) wrong = Math.abs(bLo - cLo) > tLo || Math.abs(bHi - cHi) > tHi;
-      else if (bRange) wrong = cLo < bLo - tLo || cHi > bHi + tHi;           // `20 km (12-13 miles)`
-      else wrong = bLo < cLo - tLo || bHi > cHi + tHi;                      // `20-25 km (14 miles)`
-      if (!wrong) continue;
-
-      // The unit as written (`miles`, `km`); a hyphenated modifier (`nine-mile`) by its plural name.
-      const tail = b.text.slice(dst[dst.length - 1].end - b.start);
-      const unitText = /^[-\u2010\u2011]/.test(tail) || !tail.trim() ? UNITS[vb.unit].plural : tail.trim();
-      const exactText = cLo === cHi ? approxNumber(cLo) : `${approxNumber(cLo)}–${approxNumber(cHi)}`;
-      const written = display(b);
+      const v = m.verdict;
+      if (!v) continue;
+      const at = b.start;
       const finding: Finding = {
         code: 'DL102',
         severity: 'warning',
         start: b.start,
         end: b.end,
-        message: `${display(a)} is ${exactText} ${unitText}, not ${written}${hedged ? ' (even allowing for the approximation)' : ''}.`,
-        related: [{ start: a.start, end: a.end, message: `the figure converted: ${a.text}` }],
+        message: v.message,
+        related: [{ start: a.start, end: a.end, message: v.related }],
         annotations: [a.id, b.id],
       };
-      // The corrected conversion, written like the one it replaces (same shape only: a range converted to
-      // one number, or the other way round, has no single right text).
-      if (aRange === bRange) {
-        const exact = [cLo, cHi];
-        const edits = dst.map((p, k) => ({ start: p.start, end: p.end, newText: writeLike(p, exact[k], Math.max(2, sig), k === 0 ? tLo : tHi) }));
-        // The fix must itself pass the check (it does by construction; guard against odd writing).
-        const ok = edits.every((e, k) => {
-          const v = readNumber(e.newText, 0)?.value;
-          return v !== undefined && Math.abs(v - exact[k]) <= (k === 0 ? tLo : tHi) * (1 + 1e-9);
-        });
-        let fixed = b.text;
-        for (const e of [...edits].reverse()) fixed = fixed.slice(0, e.start - b.start) + e.newText + fixed.slice(e.end - b.start);
-        if (ok) finding.fixes = [{ title: `Change to ${fixed}`, edits, preferred: true }];
-      }
+      if (v.fix) finding.fixes = [{ title: v.fix.title, edits: v.fix.edits.map(e => ({ start: at + e.start, end: at + e.end, newText: e.newText })), preferred: true }];
       out.push(finding);
     }
     return out;
   },
 };
+
+/** A pair's finding, offsets relative to the start of the conversion. */
+interface Verdict { message: string; related: string; fix?: { title: string; edits: { start: number; end: number; newText: string }[] } }
+interface PairMemo { va: FigureValue; aText: string; bText: string; between: string; after: string; examined: boolean; verdict?: Verdict }
+/** Keyed by the conversion's value (the recognizer's object, shared across analyses by its cache). */
+const PAIRS = new WeakMap<FigureValue, PairMemo>();
+
+/** Whether the pair is a conversion the check examines, and its finding if it is wrong. */
+function judge(a: Annotation, b: Annotation, va: FigureValue, vb: FigureValue, between: string, after: string): { examined: boolean; verdict?: Verdict } {
+  if (BRACKET_BETWEEN.test(between)) {
+    if (!BRACKET_AFTER.test(after)) return { examined: false };
+  } else if (OR_BETWEEN.test(between)) {
+    if (UNITS[va.unit as UnitLabel].system === UNITS[vb.unit as UnitLabel].system) return { examined: false };
+  } else return { examined: false };
+
+  const src = parts(a), dst = parts(b);
+  const [aLo, aHi] = bounds(va.amount), [bLo, bHi] = bounds(vb.amount);
+  const aRange = aLo !== aHi, bRange = bLo !== bHi;
+  if (src.length !== (aRange ? 2 : 1) || dst.length !== (bRange ? 2 : 1)) return { examined: true };
+  const cLo = convert(aLo, va.unit, vb.unit), cHi = convert(aHi, va.unit, vb.unit);
+  if (cLo === undefined || cHi === undefined) return { examined: true };
+  const hedged = va.approximate || vb.approximate;
+  const sig = sourceSignificant(src);
+  const stepOf = (p: NumberPart) => precisionOf(p.text, p.value, p.factor).step;
+  const whole = (p: NumberPart) => !/^\d[\d,]*\.\d/.test(p.text);
+  const tLo = tolerance(cLo, aLo, stepOf(src[0]), sig, hedged, whole(dst[0]));
+  const tHi = tolerance(cHi, aHi, stepOf(src[src.length - 1]), sig, hedged, whole(dst[dst.length - 1]));
+  let wrong: boolean;
+  if (aRange === bRange) wrong = Math.abs(bLo - cLo) > tLo || Math.abs(bHi - cHi) > tHi;
+  else if (bRange) wrong = cLo < bLo - tLo || cHi > bHi + tHi;           // `20 km (12-13 miles)`
+  else wrong = bLo < cLo - tLo || bHi > cHi + tHi;                      // `20-25 km (14 miles)`
+  if (!wrong) return { examined: true };
+
+  // The unit as written (`miles`, `km`); a hyphenated modifier (`nine-mile`) by its plural name.
+  const tail = b.text.slice(dst[dst.length - 1].end - b.start);
+  const unitText = /^[-\u2010\u2011]/.test(tail) || !tail.trim() ? UNITS[vb.unit as UnitLabel].plural : tail.trim();
+  const exactText = cLo === cHi ? approxNumber(cLo) : `${approxNumber(cLo)}–${approxNumber(cHi)}`;
+  const written = display(b);
+  const verdict: Verdict = {
+    message: `${display(a)} is ${exactText} ${unitText}, not ${written}${hedged ? ' (even allowing for the approximation)' : ''}.`,
+    related: `the figure converted: ${a.text}`,
+  };
+  // The corrected conversion, written like the one it replaces (same shape only: a range converted to
+  // one number, or the other way round, has no single right text).
+  if (aRange === bRange) {
+    const exact = [cLo, cHi];
+    const edits = dst.map((p, k) => ({ start: p.start, end: p.end, newText: writeLike(p, exact[k], Math.max(2, sig), k === 0 ? tLo : tHi) }));
+    // The fix must itself pass the check (it does by construction; guard against odd writing).
+    const ok = edits.every((e, k) => {
+      const v = readNumber(e.newText, 0)?.value;
+      return v !== undefined && Math.abs(v - exact[k]) <= (k === 0 ? tLo : tHi) * (1 + 1e-9);
+    });
+    let fixed = b.text;
+    for (const e of [...edits].reverse()) fixed = fixed.slice(0, e.start - b.start) + e.newText + fixed.slice(e.end - b.start);
+    if (ok) verdict.fix = { title: `Change to ${fixed}`, edits: edits.map(e => ({ start: e.start - b.start, end: e.end - b.start, newText: e.newText })) };
+  }
+  return { examined: true, verdict };
+}

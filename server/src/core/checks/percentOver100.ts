@@ -18,7 +18,7 @@
 // Tolerance: each figure may be rounded (half its last digit; 60% is 59.5–60.5), a hedged one (`about 60%`)
 // by 2.5 points; `less than 40%` counts as 0 at least. No fix: which share is wrong cannot be told.
 import type { Check } from '../api';
-import type { Annotation, Finding } from '../types';
+import type { Annotation, FigureValue, Finding } from '../types';
 import { annotationIndex, bounds, examined, figure, HEDGE_SOURCE, hedgeOf, precisionOf, numbersIn, select } from './support';
 
 const HEDGE = `(?:${HEDGE_SOURCE}[ \\u00a0]+)?`;
@@ -75,21 +75,37 @@ export const percentOver100: Check = {
   },
 };
 
+/**
+ * A share's reading (`null`: no share) per figure value — the recognizer's objects, shared across analyses by
+ * its cache — with the texts it was read from: a pure function of these, kept across analyses.
+ */
+const SHARES = new WeakMap<FigureValue, { text: string; before: string; after: string; share: { lo: number; hi: number; slack: number } | null }>();
+
 /** A percentage that can be a share of a whole, with its rounding slack. */
 function shareOf(a: Annotation, text: string): Share | undefined {
   const v = figure(a)!;
+  const before = text.slice(Math.max(0, a.start - 30), a.start);
+  const after = text.slice(a.end, a.end + 30);
+  let m = SHARES.get(v);
+  if (!m || m.text !== a.text || m.before !== before || m.after !== after) {
+    m = { text: a.text, before, after, share: readShare(a, v, before, after) ?? null };
+    SHARES.set(v, m);
+  }
+  return m.share ? { a, lo: m.share.lo, hi: m.share.hi, slack: m.share.slack } : undefined;
+}
+
+function readShare(a: Annotation, v: FigureValue, before: string, after: string): { lo: number; hi: number; slack: number } | undefined {
   const [lo, hi] = bounds(v.amount);
   if (hi > 100 || lo < 0) return undefined;
-  const before = text.slice(Math.max(0, a.start - 30), a.start);
   if (CHANGE_BEFORE.test(before.replace(HEDGE_END, ''))) return undefined;
-  if (CHANGE_AFTER.test(text.slice(a.end, a.end + 30))) return undefined;
+  if (CHANGE_AFTER.test(after)) return undefined;
   // `more than 60%` still counts as 60 at least; `less than 40%` as 40 at most (its low end is 0).
   const h = hedgeOf(v);
   const n = numbersIn(a.text)[0];
   const step = n ? precisionOf(a.text.slice(n.start, n.end), n.value).step : 1;
   const slack = h === 'approx' ? 2.5 : Math.min(step, 1) / 2;
-  if (h === 'upper') return { a, lo: 0, hi, slack };
-  return { a, lo, hi, slack };
+  if (h === 'upper') return { lo: 0, hi, slack };
+  return { lo, hi, slack };
 }
 
 function judge(run: Share[], text: string): Finding | undefined {

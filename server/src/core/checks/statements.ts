@@ -73,6 +73,18 @@ const TOLL_UPDATE = /\b(?:rose|risen|climbed|jumped|increased|reached|hit|now)\b
 const TOLL_CONTEXT_UPDATE = /\b(?:revised|updated|new|latest|initial|earlier|preliminary|first|final|provisional|official|officially|unofficial|independent|estimated|estimate|according|current|currently|so far|raised|raising|confirmed|total|overall|put|puts|putting|placed|place|places|said|says|claimed|claims)\b/i;
 const NAME_RUN_START = new RegExp(`^${NAME_RUN}`, 'u');
 /**
+ * A connector pattern's match over the line before a figure (where it starts, the name run), kept by that
+ * text across analyses: an edit leaves nearly every line as it was, and these patterns are the costly part.
+ */
+type BeforeMatch = { index: number; run: string } | null;
+function memoBefore(pattern: RegExp): (s: string) => BeforeMatch {
+  return memoize(4096, (s: string): BeforeMatch => {
+    const m = pattern.exec(s);
+    return m ? { index: m.index, run: m[1] } : null;
+  });
+}
+const AREA_MATCH = memoBefore(AREA_BEFORE), LENGTH_MATCH = memoBefore(LENGTH_BEFORE), POP_MATCH = memoBefore(POP_BEFORE);
+/**
  * The last word a connector can end with, per measure (the hedge before the number set aside): a cheap
  * test that spares the full patterns for most figures.
  */
@@ -207,22 +219,23 @@ export function statements(annotations: readonly Annotation[], doc: DocumentCont
     // The last word before the figure, a hedge set aside, read in place: the look-back stops at the line's
     // start by itself (a newline is neither a space nor a letter), so the line's start is only looked for
     // when a connector may end there.
-    const last = lastWordBefore(text, Math.max(0, f.start - 120), f.start);
+    // (Read only when the cheaper tests of a length or a population pass: most figures are neither.)
+    const lastWord = () => lastWordBefore(text, Math.max(0, f.start - 120), f.start);
     // The connector of the figure's measure, if its last word may end one: its pattern over the line before.
-    let kind: MeasureKind | undefined, pattern: RegExp | undefined;
+    let kind: MeasureKind | undefined, pattern: ((s: string) => BeforeMatch) | undefined;
     if (f.category === 'area') {
-      if (AREA_LAST.has(last)) { kind = 'area'; pattern = AREA_BEFORE; }
+      if (AREA_LAST.has(lastWord())) { kind = 'area'; pattern = AREA_MATCH; }
     } else if (f.category === 'distance') {
-      if (LENGTH_LAST.has(last) && LENGTH_AFTER.test(text.slice(f.end, f.end + 16))) { kind = 'length'; pattern = LENGTH_BEFORE; }
+      if (LENGTH_AFTER.test(text.slice(f.end, f.end + 16)) && LENGTH_LAST.has(lastWord())) { kind = 'length'; pattern = LENGTH_MATCH; }
     } else if (f.category === 'count') {
-      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(last) && isPopulationFigure(f)) { kind = 'population'; pattern = POP_BEFORE; }
+      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(lastWord()) && isPopulationFigure(f)) { kind = 'population'; pattern = POP_MATCH; }
     }
     if (kind && pattern) {
       const lineStart = Math.max(text.lastIndexOf('\n', f.start - 1) + 1, f.start - 120);
-      const m = pattern.exec(text.slice(lineStart, f.start));
+      const m = pattern(text.slice(lineStart, f.start));
       if (m) {
         const runStart = lineStart + m.index;
-        const s = subjectAt(m[1], runStart, runStart + m[1].length, byEnd);
+        const s = subjectAt(m.run, runStart, runStart + m.run.length, byEnd);
         if (s) out.push({ kind, key: s.key, subject: s.subject, subjectStart: s.start, subjectEnd: s.end, subjectAnnotation: s.annotation, figure: f });
         continue;
       }
@@ -255,16 +268,25 @@ export function statements(annotations: readonly Annotation[], doc: DocumentCont
  * left out: a later toll that differs is news, not a contradiction.
  */
 function tolls(text: string, annotations: readonly Annotation[], out: Statement[]): void {
-  const re = /\bdeath[ \u00a0]+toll\b/gi;
+  // The matches of /\bdeath[ \u00a0]+toll\b/gi, found by their `toll` (a cheaper scan than the whole pattern
+  // tried at every word of the text): each `toll` has one possible `death` before it.
+  const re = /toll/gi;
   let m: RegExpExecArray | null;
   let counts: Map<number, Annotation> | undefined;
   while ((m = re.exec(text)) !== null) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 100);
+    const tl = m.index;
+    if (tl + 4 < text.length && isWordChar(text.charCodeAt(tl + 4))) continue;
+    let j = tl;
+    while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 0xa0)) j--;
+    const start = j - 5;
+    if (j === tl || start < 0 || !isDeath(text, start) || (start > 0 && isWordChar(text.charCodeAt(start - 1)))) continue;
+    const end = tl + 4;
+    const after = text.slice(end, end + 100);
     const t = TOLL_AFTER.exec(after);
     if (!t || TOLL_UPDATE.test(t[2])) continue;
-    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - 60);
-    if (TOLL_CONTEXT_UPDATE.test(text.slice(lineStart, m.index)) || TOLL_CONTEXT_UPDATE.test(after.slice(0, t[0].length + 40))) continue;
-    const at = m.index + m[0].length + t[0].length;
+    const lineStart = Math.max(text.lastIndexOf('\n', start) + 1, start - 60);
+    if (TOLL_CONTEXT_UPDATE.test(text.slice(lineStart, start)) || TOLL_CONTEXT_UPDATE.test(after.slice(0, t[0].length + 40))) continue;
+    const at = end + t[0].length;
     const n = readNumber(text, at);
     if (!n || n.yearLike || /^[ \u00a0]*(?:%|per|percent)/.test(text.slice(n.end, n.end + 8))) continue;
     counts ??= new Map(annotations.filter(a => a.category === 'count').map(a => [a.start, a]));
@@ -276,6 +298,16 @@ function tolls(text: string, annotations: readonly Annotation[], out: Statement[
     }
     const event = t[1] ? fold(t[1]) : '';
     out.push({ kind: 'death toll', key: `death toll:${event}`, subject: event ? `the ${event}` : 'the death toll',
-      subjectStart: m.index, subjectEnd: m.index + m[0].length + (t[1] ? after.indexOf(t[1]) + t[1].length : 0), figure: fig });
+      subjectStart: start, subjectEnd: end + (t[1] ? after.indexOf(t[1]) + t[1].length : 0), figure: fig });
   }
+}
+
+/** A word character of `\b` without the `u` flag: [A-Za-z0-9_]. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+/** `death` at `i`, in any case (ASCII letters only, as a pattern's `i` flag without `u` reads them). */
+function isDeath(text: string, i: number): boolean {
+  return (text.charCodeAt(i) | 32) === 100 && (text.charCodeAt(i + 1) | 32) === 101 && (text.charCodeAt(i + 2) | 32) === 97 &&
+    (text.charCodeAt(i + 3) | 32) === 116 && (text.charCodeAt(i + 4) | 32) === 104;
 }

@@ -17,6 +17,7 @@ import type { Check } from '../api';
 import { epochDay, fromEpochDay, weekday } from '../time/calendar';
 import type { Annotation, Finding, Fix } from '../types';
 import { annotationIndex, examined, select, timexOf } from './support';
+import { memoize } from '../memo';
 
 const NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
@@ -52,6 +53,14 @@ function ymd(timex: string): { y: number; m: number; d: number } | undefined {
   return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : undefined;
 }
 
+/** ymd of a timex string, kept by string across analyses (`null` for none): the dates recur on every edit. */
+const dayOf = memoize(4096, (timex: string) => ymd(timex) ?? null);
+/**
+ * Whether a date's text names a day of the month (NAMES_DAY), with digits besides those of a four-digit year
+ * (`Tuesday 2017` names none); kept by text across analyses.
+ */
+const dayWrittenIn = memoize(4096, (t: string): boolean => NAMES_DAY.test(t) && /\d/.test(t.replace(/\b\d{4}\b/g, '')));
+
 interface Stated { start: number; end: number; word: string; iso: number }
 
 export const weekdayMismatch: Check = {
@@ -66,11 +75,9 @@ export const weekdayMismatch: Check = {
     for (const a of select(annotationIndex(annotations, doc), ['date'])) {
       const v = timexOf(a);
       if (!v || v.type !== 'DATE') continue;
-      const date = ymd(v.timex);
-      if (!date || !NAMES_DAY.test(a.text)) continue;
+      const date = dayOf(v.timex);
       // A day of the month must be written: a weekday plus digits of a year only (`Tuesday 2017`) is not one.
-      const dayWritten = a.text.replace(/\b\d{4}\b/g, '');
-      if (!/\d/.test(dayWritten)) continue;
+      if (!date || !dayWrittenIn(a.text)) continue;
 
       // The stated weekday: inside the span, right before it, or right after it. Each is written with one of
       // the three-letter abbreviations (full names start with them), so a window without any has none.

@@ -64,16 +64,21 @@ interface Cand {
 /** What the linker reads of an entry, read once per entry (the same places recur on every edit). */
 interface EntryFacts {
   cls: number; prior: number; unresolved: boolean; cc: string; adm: string; lat: number; lon: number; cosLat: number;
-  ci: number; ai: number; pop: number;
+  ci: number; ai: number; pop: number; point: boolean;
 }
 /**
  * Per gazetteer: entry facts, and countries and first-level regions as small numbers (the focus weights are
- * arrays, not maps, in the rounds below).
+ * arrays, not maps, in the rounds below). The facts of the compiled entries are found through a typed array
+ * indexed by entry (a look-up per candidate: cheaper than a large Map); the analyst's entries through a Map.
  */
 class FactMemo {
   readonly ids = new Map<string, number>();
-  readonly byEntry = new Map<number, EntryFacts>();
-  constructor(private readonly gz: Gazetteer) {}
+  /** Facts by slot; `slotOf[entry]` is slot + 1 (0: not made yet). */
+  readonly list: EntryFacts[] = [];
+  private readonly slotOf: Int32Array;
+  private readonly extra = new Map<number, EntryFacts>();
+  constructor(private readonly gz: Gazetteer) { this.slotOf = new Int32Array(gz.baseCount); }
+  get size(): number { return this.list.length + this.extra.size; }
   private intern(k: string): number {
     if (!k) return -1;
     let v = this.ids.get(k);
@@ -81,22 +86,31 @@ class FactMemo {
     return v;
   }
   of(entry: number): EntryFacts {
-    let f = this.byEntry.get(entry);
-    if (!f) {
-      const gz = this.gz;
-      const cc = gz.country(entry), adm = gz.adminKey(entry), lat = gz.lat(entry);
-      f = { cls: gz.cls(entry), prior: gz.prior(entry), unresolved: gz.unresolved(entry), cc, adm, lat, lon: gz.lon(entry),
-        cosLat: Math.cos(lat * RAD), ci: this.intern(cc), ai: this.intern(adm), pop: gz.population(entry) };
-      this.byEntry.set(entry, f);
+    const slotOf = this.slotOf;
+    if (entry < slotOf.length) {
+      const k = slotOf[entry];
+      if (k !== 0) return this.list[k - 1];
+      const f = this.make(entry);
+      this.list.push(f);
+      slotOf[entry] = this.list.length;
+      return f;
     }
+    let f = this.extra.get(entry);
+    if (!f) this.extra.set(entry, f = this.make(entry));
     return f;
+  }
+  private make(entry: number): EntryFacts {
+    const gz = this.gz;
+    const cc = gz.country(entry), adm = gz.adminKey(entry), lat = gz.lat(entry), cls = gz.cls(entry);
+    return { cls, prior: gz.prior(entry), unresolved: gz.unresolved(entry), cc, adm, lat, lon: gz.lon(entry),
+      cosLat: Math.cos(lat * RAD), ci: this.intern(cc), ai: this.intern(adm), pop: gz.population(entry), point: POINT_CLASSES.has(cls) };
   }
 }
 const factMemos = new WeakMap<Gazetteer, FactMemo>();
 function factsOf(gz: Gazetteer): FactMemo {
   let m = factMemos.get(gz);
   // Started afresh before a run when large (never during one: the small numbers must hold for the run).
-  if (!m || m.byEntry.size > 200000) factMemos.set(gz, m = new FactMemo(gz));
+  if (!m || m.size > 200000) factMemos.set(gz, m = new FactMemo(gz));
   return m;
 }
 interface Group {
@@ -179,7 +193,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
         if (entry >= gz.baseCount) base += 5;
         // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
         if (m.acting && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
-        G.cands.push({ entry, flag, strict, cls, base, score: base, part: base, cc: f.cc, adm: f.adm, unresolved, lat: f.lat, lon: f.lon, cosLat: f.cosLat, ci: f.ci, ai: f.ai, pop: f.pop, point: POINT_CLASSES.has(cls) });
+        G.cands.push({ entry, flag, strict, cls, base, score: base, part: base, cc: f.cc, adm: f.adm, unresolved, lat: f.lat, lon: f.lon, cosLat: f.cosLat, ci: f.ci, ai: f.ai, pop: f.pop, point: f.point });
       }
       // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
       for (const c of G.cands) {
@@ -213,7 +227,9 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   const run = new Rounds(groups, gz, nIds);
   for (let gi = 0; gi < groups.length; gi++) run.voteOf(gi);
   for (let gi = 0; gi < groups.length; gi++) run.apply(gi, 1);
-  const order2 = groups.map((_, gi) => gi).sort((a, b) => weightOf(groups[b]) - weightOf(groups[a]));
+  const weights = new Float64Array(groups.length);
+  for (let gi = 0; gi < groups.length; gi++) weights[gi] = weightOf(groups[gi]);
+  const order2 = groups.map((_, gi) => gi).sort((a, b) => weights[b] - weights[a]);
   // The anchor names are scored in full (their best few candidates by score make the next round's anchors).
   const anchorGroups = order2.slice(0, MAX_ANCHOR_GROUPS);
   for (const gi of anchorGroups) run.full[gi] = 1;

@@ -9,7 +9,8 @@
 //
 // Cost (this runs on every edit): what depends only on a name or an entry (keys, look-ups, PlaceRefs, notes)
 // is memoised across runs; the linker's result is reused while the document's place names, their evidence
-// and their `This, That` pairs stay the same (most edits); the rest is a few passes over index arrays.
+// and their `This, That` pairs stay the same (most edits), and with it the place and data objects it gave each
+// mention that held only the gazetteer's data; the rest is a few passes over index arrays.
 
 import type { Refiner } from '../api';
 import { wordAfterKind, WORD_ACTS, WORD_AND } from '../actors/acting';
@@ -118,12 +119,23 @@ interface LinkResult {
   rivalFacts: (EntryFacts | undefined)[];
   /** 1 when the chosen entry matched only as a demonym, 2 when not, 0: not known yet. */
   demonym: Uint8Array;
+  /**
+   * What `finishOne` gave a subject whose data held nothing but the gazetteer's: a function of this result,
+   * the subject's candidates and flags only, so an edit that reuses the result reuses it too (no new place
+   * and data objects on every keystroke; data and places are replaced, never changed, by the core).
+   * OUT_* (0: not made yet); the place and the data given.
+   */
+  outKind: Uint8Array;
+  outPlace: (PlaceRef | undefined)[];
+  outData: Record<string, unknown>[];
 }
+const OUT_PLACE = 1, OUT_DEMONYM = 2, OUT_NO_PLACE = 3, OUT_UNRESOLVED = 4;
 function linkResult(out: LinkOutput[]): LinkResult {
   const n = out.length;
   const r: LinkResult = {
     accept: new Uint8Array(n), entry: new Int32Array(n), score: new Float64Array(n), farMargin: new Float64Array(n),
     rival: new Int32Array(n), facts: new Array(n), rivalFacts: new Array(n), demonym: new Uint8Array(n),
+    outKind: new Uint8Array(n), outPlace: new Array(n), outData: new Array(n),
   };
   for (let i = 0; i < n; i++) {
     const o = out[i];
@@ -452,6 +464,20 @@ function finishOne(s: number, cs: number[]): void {
   // but the gazetteer's data (most), the new data is one literal in its final shape; else keys go on a copy.
   const b: Annotation = a;
   const plain = onlyGz[s] === 1;
+  if (plain && L.outKind[s] !== 0) {
+    // The same assignments in the same order as below (the keys of `b` in the same order).
+    const k = L.outKind[s];
+    if (k === OUT_PLACE || k === OUT_DEMONYM) {
+      b.place = L.outPlace[s]; b.unresolved = undefined; b.data = L.outData[s];
+      if (k === OUT_DEMONYM) b.category = 'misc';
+    } else {
+      b.unresolved = true;
+      if (k === OUT_NO_PLACE) b.place = undefined;
+      b.data = L.outData[s];
+    }
+    if (b.category === 'place' && (b.place || b.data!.knownFeature)) linkedSubj.push(s);
+    return;
+  }
   const data = plain ? EMPTY_DATA : withoutGz(a.data as Record<string, unknown> | undefined);
   let entry = rEntry;
   // A name the NER found that matches only loosely a small place nobody else supports stays unresolved.
@@ -467,13 +493,13 @@ function finishOne(s: number, cs: number[]): void {
     const fe = L.facts[s] ??= factsOf(gz, FACTS, entry);
     const fr = L.rivalFacts[s] ??= factsOf(gz, FACTS, L.rival[s]);
     const ambiguous = [copyRef(fe), copyRef(fr)], countryNames = [fe.countryName, fr.countryName];
-    if (plain) b.data = { ambiguous, countryNames };
+    if (plain) { b.data = { ambiguous, countryNames }; L.outKind[s] = OUT_NO_PLACE; L.outData[s] = b.data; }
     else { data.ambiguous = ambiguous; data.countryNames = countryNames; b.data = data; }
   } else if (entry >= 0 && gz.unresolved(entry)) {
     b.unresolved = true;
     b.place = undefined;
     const knownFeature = { id: gz.id(entry), name: gz.name(entry), kind: gz.kind(entry), country: gz.country(entry), countryName: gz.countryName(gz.country(entry)), note: gz.note(entry) };
-    if (plain) b.data = { knownFeature };
+    if (plain) { b.data = { knownFeature }; L.outKind[s] = OUT_NO_PLACE; L.outData[s] = b.data; }
     else { data.knownFeature = knownFeature; b.data = data; }
   } else if (entry >= 0) {
     // The facts and the demonym test follow from the input and its entry: kept with the linker's result.
@@ -490,9 +516,11 @@ function finishOne(s: number, cs: number[]): void {
     let dm = entry === rEntry ? L.demonym[s] : 0;
     if (dm === 0) { dm = demonymOnly(cs, entry) ? 1 : 2; if (entry === rEntry) L.demonym[s] = dm; }
     if (dm === 1) b.category = 'misc';
+    if (plain) { L.outKind[s] = dm === 1 ? OUT_DEMONYM : OUT_PLACE; L.outPlace[s] = b.place; L.outData[s] = b.data!; }
   } else {
     b.unresolved = true;
     b.data = plain ? {} : data;
+    if (plain) { L.outKind[s] = OUT_UNRESOLVED; L.outData[s] = b.data; }
   }
   if (b.category === 'place' && (b.place || b.data!.knownFeature)) linkedSubj.push(s);
 }

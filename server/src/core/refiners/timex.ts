@@ -6,6 +6,29 @@ import type { Refiner } from '../api';
 import { parseYmd } from '../time/calendar';
 import { Cal, granRank, resolve, TimexNF } from '../time/normal';
 import type { Annotation, TimexValue } from '../types';
+import type { Resolution } from '../time/normal';
+
+/**
+ * The last resolution of each normal form (the recognizer's objects, shared across analyses through its cache:
+ * an edit re-recognizes one segment, and every other date resolves exactly as before). A hit needs the same
+ * reference date and, for the forms that read it, the same date before (the same calendar object, which a
+ * hit hands on unchanged); it also keeps the value object when the recognizer's one is the same. Weakly held:
+ * the forms go with the recognizer's cache.
+ */
+interface Memo {
+  refValue: string | undefined; refSource: string | undefined;
+  prevCal: Cal | undefined; prevText: string | undefined;
+  res: Resolution; old: TimexValue | undefined; value: TimexValue | undefined;
+}
+const MEMO = new WeakMap<object, Memo>();
+/** Whether a form's resolution reads the date before (relative forms; `the 1988 quarter`). */
+function readsPrev(nf: TimexNF): boolean {
+  return nf.kind === 'relative' || (nf.kind === 'partial' && nf.quarter === 0);
+}
+/** Whether it reads the reference date (absolute dates, durations and sets do not). */
+function readsRef(nf: TimexNF): boolean {
+  return nf.kind === 'relative' || nf.kind === 'partial';
+}
 
 /** Dates that later anaphora may lean on: a year or finer. */
 function anchorable(cal: Cal | undefined): cal is Cal {
@@ -21,23 +44,39 @@ export const timexRefiner: Refiner = {
     const mine: Annotation[] = [];
     for (const a of annotations) if (a.source === 'timex' && a.data && a.data.timex) mine.push(a);
     if (mine.length === 0) return annotations;
-    mine.sort((a, b) => a.start - b.start);
+    // Mostly in order already: the sort (stable) would change nothing then.
+    let sorted = true;
+    for (let k = 1; k < mine.length && sorted; k++) sorted = mine[k - 1].start <= mine[k].start;
+    if (!sorted) mine.sort((a, b) => a.start - b.start);
+    const refValue = doc.referenceDate?.value;
     let prev: { cal: Cal; text: string } | undefined;
     for (const a of mine) {
       const nf = a.data!.timex as TimexNF;
       const old = a.value as TimexValue | undefined;
-      const res = resolve(nf, { ref, refSource, prev });
-      const value: TimexValue = {
-        timex: res.timex,
-        type: old?.type ?? 'DATE',
-        approximate: old?.approximate ?? false,
-        anchor: res.anchor,
-      };
-      if (old?.mod) value.mod = old.mod;
-      if (res.unresolved) value.unresolved = true;
-      if (nf.kind === 'set') {
-        if (nf.freq) value.freq = nf.freq;
-        if (nf.quant) value.quant = nf.quant;
+      let memo = MEMO.get(nf);
+      if (memo && !(memo.refValue === refValue && memo.refSource === refSource || !readsRef(nf))) memo = undefined;
+      if (memo && readsPrev(nf) && !(memo.prevCal === prev?.cal && memo.prevText === prev?.text)) memo = undefined;
+      if (!memo) {
+        memo = { refValue, refSource, prevCal: prev?.cal, prevText: prev?.text, res: resolve(nf, { ref, refSource, prev }), old, value: undefined };
+        MEMO.set(nf, memo);
+      }
+      const res = memo.res;
+      let value = memo.old === old ? memo.value : undefined;
+      if (value === undefined) {
+        value = {
+          timex: res.timex,
+          type: old?.type ?? 'DATE',
+          approximate: old?.approximate ?? false,
+          anchor: res.anchor,
+        };
+        if (old?.mod) value.mod = old.mod;
+        if (res.unresolved) value.unresolved = true;
+        if (nf.kind === 'set') {
+          if (nf.freq) value.freq = nf.freq;
+          if (nf.quant) value.quant = nf.quant;
+        }
+        memo.old = old;
+        memo.value = value;
       }
       // The mention objects are shared with the recognizer cache: replace, never mutate, the value.
       a.value = value;
