@@ -162,7 +162,7 @@ async function server(): Promise<void> {
 
   // Cold start: spawn -> initialize -> didOpen -> first publishDiagnostics.
   const t0 = performance.now();
-  const client = new LspClient();
+  const client = new LspClient({ keepPublished: 8 });
   try {
     const init = await client.initialize();
     const legend = init.capabilities.semanticTokensProvider!.legend;

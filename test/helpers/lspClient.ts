@@ -55,6 +55,12 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Extra arguments (default `--stdio`). */
   args?: string[];
+  /**
+   * How many publishDiagnostics messages `published` keeps (default: all, for tests that count them). The bench
+   * keeps a few, as an editor keeps only the latest per document: hundreds of 200 KB payloads held by the client
+   * would make its own garbage collections part of the measured latency.
+   */
+  keepPublished?: number;
 }
 
 interface DiagnosticsWaiter {
@@ -104,6 +110,7 @@ export class LspClient {
     this.conn.onNotification('window/logMessage', (m: LogMessageParams) => { this.logs.push(m); });
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
+      if (this.options.keepPublished !== undefined && this.published.length > this.options.keepPublished) this.published.shift();
       for (const l of this.diagnosticsListeners) l(p);
       this.diagnosticsWaiters = this.diagnosticsWaiters.filter(w => {
         if (w.uri !== p.uri || !w.accept(p)) return true;
