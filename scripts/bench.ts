@@ -8,7 +8,6 @@
 // time and never stored.
 import * as childProcess from 'child_process';
 import * as fs from 'fs';
-import * as path from 'path';
 import { performance } from 'perf_hooks';
 import type { Hover, SemanticTokens } from 'vscode-languageserver-protocol';
 import { analyze, Analyzer } from '../server/src/core';
@@ -16,8 +15,7 @@ import { hoverAt } from '../server/src/lsp/hover';
 import { Snapshot } from '../server/src/lsp/snapshot';
 import { assertServerBuilt, decodeTokens, fileUri, Lines, LspClient, percentile } from '../test/helpers/lspClient';
 import { NewsGenerator, rng } from '../test/helpers/newsText';
-import { CONLL_DIR, readConll } from './ner/conll';
-import { realNewsArticles } from './realNews';
+import { realNewsArticles, warmUpOnOtherNews } from './realNews';
 
 interface Row { metric: string; value: number; unit: string; budget?: number; higherIsBetter?: boolean; note?: string }
 const rows: Row[] = [];
@@ -79,30 +77,6 @@ function realNewsThroughput(): void {
   rows.push({ metric: `core throughput, real news article by article (median of 3 × ${count})`, value: rates[1], unit: 'MB/s', budget: 5, higherIsBetter: true });
 }
 const BY_ARTICLE = '--real-news-by-article';
-
-/**
- * A running server or a CLI run over a folder has seen other news before: V8 has compiled the paths that real text
- * takes (generated text misses many: curly quotes, non-ASCII names, odd numbers), and common words are cached. This
- * pass gives the real-news rows that state, on other articles than the measured ones (CoNLL-2003 train, 1996
- * Reuters, detokenized), and is itself timed as the cold case.
- */
-function warmUpOnOtherNews(): { count: number; mb: number; rate: number } | undefined {
-  let docs: string[];
-  try {
-    docs = readConll(path.join(CONLL_DIR, 'train.txt')).map(d => d.text);
-  } catch {
-    return undefined;
-  }
-  let size = 0, count = 0;
-  const t = performance.now();
-  for (const d of docs) {
-    if (size > 1.2 * MB) break;
-    new Analyzer().analyze(d);
-    size += Buffer.byteLength(d, 'utf8');
-    count++;
-  }
-  return { count, mb: size / MB, rate: size / MB / (ms(t) / 1000) };
-}
 
 /** The articles joined into one long document, cut in three parts. */
 function realNewsJoined(text: string): void {

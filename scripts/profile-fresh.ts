@@ -4,12 +4,10 @@
 // Per part: wall and CPU ms, each recognizer's ms and each later stage's ms (Analyzer's `timings` option).
 //   node -r ts-node/register/transpile-only scripts/profile-fresh.ts [--warm-news] [--order 012]
 import { performance } from 'perf_hooks';
-import * as path from 'path';
 import { analyze, Analyzer } from '../server/src/core';
 import { recognizers } from '../server/src/core/recognizers';
 import { NewsGenerator } from '../test/helpers/newsText';
-import { CONLL_DIR, readConll } from './ner/conll';
-import { realNewsArticles } from './realNews';
+import { realNewsArticles, warmUpOnOtherNews } from './realNews';
 
 const articles = realNewsArticles();
 if (!articles) {
@@ -32,14 +30,7 @@ for (const r of recognizers) {
 }
 analyze(new NewsGenerator(999).article());
 new Analyzer().analyze(new NewsGenerator(998).text(1.2 * 1024 * 1024));
-if (process.argv.includes('--warm-news')) {
-  let size = 0;
-  for (const d of readConll(path.join(CONLL_DIR, 'train.txt'))) {
-    if (size > 1.2e6) break;
-    new Analyzer().analyze(d.text);
-    size += d.text.length;
-  }
-}
+if (process.argv.includes('--warm-news')) warmUpOnOtherNews();
 let totalCpu = 0, totalMb = 0;
 for (const i of (arg('--order') ?? '012').split('').map(Number)) {
   byRecognizer.clear();

@@ -22,7 +22,7 @@ export class DiagnosticsPublisher {
   private readonly descriptions: Map<string, { href: string }>;
 
   /** @param readmeUri `file:` URI of the extension's README; each check has a section named after it. */
-  constructor(private readonly connection: Connection, private readonly readmeUri: string) {
+  constructor(private readonly connection: Connection, readmeUri: string) {
     this.descriptions = new Map(checks.map(c => [c.code, Object.freeze({ href: `${readmeUri}#${c.name}` })]));
   }
 

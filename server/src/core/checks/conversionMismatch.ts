@@ -17,6 +17,7 @@
 // the unit as written kept: `(30 miles)` → `(34 miles)`; with as many decimals as the conversion had, else
 // as many significant digits as the source but at least two (`90,000 km² (25,000 sq mi)` → `35,000`).
 import type { Check } from '../api';
+import { ObjectMemo } from '../memo';
 import { readNumber } from '../text/numbers';
 import type { Annotation, FigureValue, Finding } from '../types';
 import { convert, formatNumber, isUnitLabel, UNITS } from '../units';
@@ -111,11 +112,7 @@ export const conversionMismatch: Check = {
       // b: kept per pair across analyses (an edit leaves nearly every pair as it was), offsets relative to b.
       const between = text.slice(a.end, b.start);
       const after = text.slice(b.end, b.end + 20);
-      let m = PAIRS.get(vb);
-      if (!m || m.va !== va || m.aText !== a.text || m.bText !== b.text || m.between !== between || m.after !== after) {
-        m = { va, aText: a.text, bText: b.text, between, after, ...judge(a, b, va, vb, between, after) };
-        PAIRS.set(vb, m);
-      }
+      const m = PAIRS.get(vb, [va, a.text, b.text, between, after], () => judge(a, b, va, vb, between, after));
       if (!m.examined) continue;
       examined(doc, 'DL102');
       const v = m.verdict;
@@ -139,9 +136,8 @@ export const conversionMismatch: Check = {
 
 /** A pair's finding, offsets relative to the start of the conversion. */
 interface Verdict { message: string; related: string; fix?: { title: string; edits: { start: number; end: number; newText: string }[] } }
-interface PairMemo { va: FigureValue; aText: string; bText: string; between: string; after: string; examined: boolean; verdict?: Verdict }
 /** Keyed by the conversion's value (the recognizer's object, shared across analyses by its cache). */
-const PAIRS = new WeakMap<FigureValue, PairMemo>();
+const PAIRS = new ObjectMemo<FigureValue, { examined: boolean; verdict?: Verdict }>();
 
 /** Whether the pair is a conversion the check examines, and its finding if it is wrong. */
 function judge(a: Annotation, b: Annotation, va: FigureValue, vb: FigureValue, between: string, after: string): { examined: boolean; verdict?: Verdict } {

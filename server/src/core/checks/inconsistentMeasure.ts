@@ -14,6 +14,7 @@
 //
 // No fix: which value is right cannot be told from the text.
 import type { Check } from '../api';
+import { ObjectMemo } from '../memo';
 import type { FigureValue, Finding } from '../types';
 import { bounds, display, examined, figure, hedgeOf, numbersIn, precisionOf } from './support';
 import { Statement, statements } from './statements';
@@ -22,17 +23,13 @@ import { Statement, statements } from './statements';
  * The interval of each figure value (the recognizer's objects, shared across analyses by its cache) with the
  * text it was read for: a pure function of the two, kept across analyses.
  */
-const INTERVALS = new WeakMap<FigureValue, { text: string; iv: [number, number] }>();
+const INTERVALS = new ObjectMemo<FigureValue, [number, number]>();
 
 /** The interval of true values a figure as written allows, in SI. */
 function interval(s: Statement): [number, number] | undefined {
   const v = figure(s.figure);
   if (!v) return undefined;
-  const hit = INTERVALS.get(v);
-  if (hit && hit.text === s.figure.text) return hit.iv;
-  const iv = computeInterval(s, v);
-  INTERVALS.set(v, { text: s.figure.text, iv });
-  return iv;
+  return INTERVALS.get(v, [s.figure.text], () => computeInterval(s, v));
 }
 
 function computeInterval(s: Statement, v: FigureValue): [number, number] {

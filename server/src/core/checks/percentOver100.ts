@@ -18,6 +18,7 @@
 // Tolerance: each figure may be rounded (half its last digit; 60% is 59.5–60.5), a hedged one (`about 60%`)
 // by 2.5 points; `less than 40%` counts as 0 at least. No fix: which share is wrong cannot be told.
 import type { Check } from '../api';
+import { ObjectMemo } from '../memo';
 import type { Annotation, FigureValue, Finding } from '../types';
 import { annotationIndex, bounds, examined, figure, HEDGE_SOURCE, hedgeOf, precisionOf, numbersIn, select } from './support';
 
@@ -76,22 +77,18 @@ export const percentOver100: Check = {
 };
 
 /**
- * A share's reading (`null`: no share) per figure value — the recognizer's objects, shared across analyses by
+ * A share's reading (undefined: no share) per figure value — the recognizer's objects, shared across analyses by
  * its cache — with the texts it was read from: a pure function of these, kept across analyses.
  */
-const SHARES = new WeakMap<FigureValue, { text: string; before: string; after: string; share: { lo: number; hi: number; slack: number } | null }>();
+const SHARES = new ObjectMemo<FigureValue, { lo: number; hi: number; slack: number } | undefined>();
 
 /** A percentage that can be a share of a whole, with its rounding slack. */
 function shareOf(a: Annotation, text: string): Share | undefined {
   const v = figure(a)!;
   const before = text.slice(Math.max(0, a.start - 30), a.start);
   const after = text.slice(a.end, a.end + 30);
-  let m = SHARES.get(v);
-  if (!m || m.text !== a.text || m.before !== before || m.after !== after) {
-    m = { text: a.text, before, after, share: readShare(a, v, before, after) ?? null };
-    SHARES.set(v, m);
-  }
-  return m.share ? { a, lo: m.share.lo, hi: m.share.hi, slack: m.share.slack } : undefined;
+  const share = SHARES.get(v, [a.text, before, after], () => readShare(a, v, before, after));
+  return share ? { a, lo: share.lo, hi: share.hi, slack: share.slack } : undefined;
 }
 
 function readShare(a: Annotation, v: FigureValue, before: string, after: string): { lo: number; hi: number; slack: number } | undefined {

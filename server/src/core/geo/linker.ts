@@ -167,7 +167,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
   const byKey = new Map<string, number>();
   const groupOf: number[] = [];
   const facts = factsOf(gz);
-  inputs.forEach((m, i) => {
+  inputs.forEach(m => {
     let g = byKey.get(m.key);
     if (g === undefined) {
       g = groups.length;

@@ -19,7 +19,7 @@ const { charClass } = tk;
 // Local copies: module-level constants, not property loads on another module's exports in hot loops.
 const UPPER = tk.UPPER, LOWER = tk.LOWER, DIGIT = tk.DIGIT, LETTER = tk.LETTER, MARK = tk.MARK;
 const TB_DIGIT = tk.TB_DIGIT, TB_INITUPPER = tk.TB_INITUPPER, TB_LOWER = tk.TB_LOWER, TB_UNCASED = tk.TB_UNCASED, TB_UPPER = tk.TB_UPPER;
-import { combine, feature, feature2, feature3, FNV_OFFSET, FNV_PRIME, HashTable, lowerChar, lowerHash, mix, PHRASE_SEED, phraseStep } from './hash';
+import { FNV_OFFSET, FNV_PRIME, HashTable, lowerChar, lowerHash, mix, PHRASE_SEED, phraseStep } from './hash';
 
 /** Bumped whenever features change meaning: a model made for another version is refused. */
 export const FEATURE_VERSION = 8;

@@ -4,7 +4,7 @@
 // (Syrian Democratic Forces, not Syrian); the place refiner still hangs the place on it (actor.country aside).
 import type { SegmentRecognizer } from '../api';
 import { Actor, actorsProvider, ActorCatalog, isAcronym } from '../actors/catalog';
-import { expandAbbrev, finishWords, foldRaw } from '../geo/keys';
+import { expandAbbrev, finishWords } from '../geo/keys';
 import { segmentSpans, segmentTokenId, tokenTable } from '../geo/tokens';
 import { charClass, TB_DIGIT, TB_INITUPPER, TB_LOWER, TB_UNCASED, TB_UPPER, UPPER } from '../text/tokenize';
 import type { Mention } from '../types';

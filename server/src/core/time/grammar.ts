@@ -13,7 +13,6 @@
 // and at `the` each rule is tried only when the next token can continue it; `core` results are kept per
 // token for the parse loop's second visit after a qualifier (`around 300 people`).
 
-import type { Season } from './calendar';
 import { isValidDate } from './calendar';
 import {
   CAL_UNITS, DECADE_WORDS, DurUnit, MONTH_ABBREVIATIONS, MONTHS, ONES, ORDINAL_SUFFIX, ORDINALS, PARTS_OF_DAY,
