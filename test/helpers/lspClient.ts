@@ -69,6 +69,27 @@ interface DiagnosticsWaiter {
   resolve: (p: PublishDiagnosticsParams) => void;
 }
 
+interface Waiter<M> { accept: (m: M) => boolean; resolve: (m: M) => void }
+
+/** The waiters that `m` does not satisfy; the others are resolved with it. */
+function settle<M>(waiters: Waiter<M>[], m: M): Waiter<M>[] {
+  return waiters.filter(w => {
+    if (!w.accept(m)) return true;
+    w.resolve(m);
+    return false;
+  });
+}
+
+/** The first of `seen` that `accept`s, else the next one to come (a waiter), within `timeoutMs`. */
+function waitFor<M>(what: string, seen: M[], waiters: Waiter<M>[], accept: (m: M) => boolean, timeoutMs: number): Promise<M> {
+  const found = seen.find(accept);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no such ${what} within ${timeoutMs} ms; got ${JSON.stringify(seen)}`)), timeoutMs);
+    waiters.push({ accept, resolve: m => { clearTimeout(timer); resolve(m); } });
+  });
+}
+
 export class LspClient {
   readonly proc: ChildProcess;
   readonly conn: MessageConnection;
@@ -84,7 +105,8 @@ export class LspClient {
   stderr = '';
   exitCode: number | null | undefined;
   private diagnosticsWaiters: DiagnosticsWaiter[] = [];
-  private messageWaiters: { accept: (m: ShowMessageParams) => boolean; resolve: (m: ShowMessageParams) => void }[] = [];
+  private messageWaiters: Waiter<ShowMessageParams>[] = [];
+  private logWaiters: Waiter<LogMessageParams>[] = [];
   private diagnosticsListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
@@ -107,7 +129,10 @@ export class LspClient {
     this.conn.onRequest('workspace/semanticTokens/refresh', () => { this.refreshRequests++; return null; });
     this.conn.onRequest('window/showMessageRequest', (m: ShowMessageParams) => { this.gotMessage(m); return null; });
     this.conn.onNotification('window/showMessage', (m: ShowMessageParams) => this.gotMessage(m));
-    this.conn.onNotification('window/logMessage', (m: LogMessageParams) => { this.logs.push(m); });
+    this.conn.onNotification('window/logMessage', (m: LogMessageParams) => {
+      this.logs.push(m);
+      this.logWaiters = settle(this.logWaiters, m);
+    });
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
       if (this.options.keepPublished !== undefined && this.published.length > this.options.keepPublished) this.published.shift();
@@ -125,12 +150,9 @@ export class LspClient {
 
   private gotMessage(m: ShowMessageParams): void {
     this.messages.push(m);
-    this.messageWaiters = this.messageWaiters.filter(w => {
-      if (!w.accept(m)) return true;
-      w.resolve(m);
-      return false;
-    });
+    this.messageWaiters = settle(this.messageWaiters, m);
   }
+
 
   async initialize(extra: { rootUri?: string | null } = {}): Promise<InitializeResult> {
     const result = await this.conn.sendRequest<InitializeResult>('initialize', {
@@ -189,12 +211,12 @@ export class LspClient {
 
   /** The next (or an already received) message that `accept`s. */
   message(accept: (m: ShowMessageParams) => boolean, timeoutMs = 10000): Promise<ShowMessageParams> {
-    const seen = this.messages.find(accept);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no such message within ${timeoutMs} ms; got ${JSON.stringify(this.messages)}`)), timeoutMs);
-      this.messageWaiters.push({ accept, resolve: m => { clearTimeout(timer); resolve(m); } });
-    });
+    return waitFor('message', this.messages, this.messageWaiters, accept, timeoutMs);
+  }
+
+  /** The next (or an already received) log message (window/logMessage) that `accept`s. */
+  log(accept: (m: LogMessageParams) => boolean, timeoutMs = 10000): Promise<LogMessageParams> {
+    return waitFor('log message', this.logs, this.logWaiters, accept, timeoutMs);
   }
 
   /** Error-level log messages (a handler that threw logs one). */

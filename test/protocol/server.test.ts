@@ -310,6 +310,29 @@ describe('language server over stdio', function () {
   });
 });
 
+describe('language server start-up', function () {
+  this.timeout(30000);
+
+  it('rehearses the edit path once the documents are quiet, and still answers edits at once', async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize();
+      const uri = fileUri('rehearsal.news');
+      await client.open(uri, ARTICLE, 1);
+      await client.diagnosticsFor(uri, 1);
+      const log = await client.log(m => m.message.startsWith('dateline: edit path rehearsed'), 20000);
+      assert.match(log.message, /^dateline: edit path rehearsed: 40 edits of a \d+ KB article in \d+ ms$/);
+      // The rehearsal touched nothing of the analyst's: the document's next edit is analysed as usual.
+      await client.change(uri, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: 'Some 3 km south. ' }]);
+      const after = await client.diagnosticsFor(uri, 2);
+      assert.deepStrictEqual(dl101(after.diagnostics).map(d => d.range.start.line), [6]);
+      assert.deepStrictEqual(client.errors(), []);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('language server settings', function () {
   this.timeout(30000);
 

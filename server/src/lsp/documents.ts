@@ -61,6 +61,8 @@ export class DocumentManager {
   /** Gate opened once the first settings are in: analysing with the wrong settings first would flash. */
   private ready: Promise<void>;
   private openGate!: () => void;
+  /** When a document last changed, finished analysing or was asked about (performance.now()). */
+  private lastActivity = performance.now();
 
   constructor(readonly documents: TextDocuments<TextDocument>, private readonly options: DocumentManagerOptions) {
     this.ready = new Promise(resolve => { this.openGate = resolve; });
@@ -90,8 +92,18 @@ export class DocumentManager {
     return s.latest;
   }
 
+  /**
+   * Milliseconds since a document last changed, finished analysing or was asked about by a request; 0 while an
+   * analysis is scheduled or running. Background work (the start-up rehearsal) waits for quiet.
+   */
+  quietMs(): number {
+    for (const s of this.states.values()) if (s.timer || s.running || s.queued !== undefined) return 0;
+    return performance.now() - this.lastActivity;
+  }
+
   /** The current result, waiting for the analysis in flight; undefined if the document closes or the request is cancelled. */
   whenCurrent(uri: string, token?: CancellationToken): Promise<Analysed | undefined> {
+    this.lastActivity = performance.now();
     const now = this.current(uri);
     if (now) return Promise.resolve(now);
     const s = this.states.get(uri);
@@ -135,6 +147,7 @@ export class DocumentManager {
     // and on a long document that keeps being edited no run would ever complete. Its result is dropped as
     // stale, but its cache makes the next run incremental.
     const now = performance.now();
+    this.lastActivity = now;
     const quiet = !s.timer && !s.running && s.queued === undefined &&
       (s.lastScheduled === undefined || now - s.lastScheduled >= delay);
     s.lastScheduled = now;
@@ -184,6 +197,7 @@ export class DocumentManager {
       result = { text, annotations: [], findings: [], problems: [] };
     } finally {
       if (s.running === run) s.running = undefined;
+      this.lastActivity = performance.now();
       finish();
     }
     if (run.cancelled || s.seq !== seq || this.states.get(uri) !== s) return;
