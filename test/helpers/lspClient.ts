@@ -1,12 +1,12 @@
 // A minimal LSP client over real JSON-RPC on stdio, for the protocol tests and the benchmark: it spawns the
 // BUILT server (server/out/server.js; run `npm run build` first), answers the server's requests
 // (workspace/configuration, client/registerCapability...) and records what the server sends.
-import { spawn, type ChildProcess } from 'child_process';
+import { fork, spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+  createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities, InitializeResult, Position, PublishDiagnosticsParams, Range, SemanticTokensEdit,
@@ -53,8 +53,13 @@ export interface ClientOptions {
   /** The `dateline` section the client answers `workspace/configuration` with (can change during a test). */
   settings?: unknown;
   initializationOptions?: unknown;
-  /** Extra arguments (default `--stdio`). */
+  /** Extra arguments (default `--stdio`, or `--node-ipc` with `transport: 'ipc'`). */
   args?: string[];
+  /**
+   * `stdio` (default): JSON-RPC over the server's stdin and stdout. `ipc`: over Node's IPC channel, as the
+   * extension's client starts the server (TransportKind.ipc in client/src/client.ts).
+   */
+  transport?: 'stdio' | 'ipc';
   /**
    * How many publishDiagnostics messages `published` keeps (default: all, for tests that count them). The bench
    * keeps a few, as an editor keeps only the latest per document: hundreds of 200 KB payloads held by the client
@@ -112,10 +117,15 @@ export class LspClient {
   constructor(private readonly options: ClientOptions = {}) {
     assertServerBuilt();
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (options.transport === 'ipc') {
+      this.proc = fork(SERVER, options.args ?? ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      this.conn = createMessageConnection(new IPCMessageReader(this.proc), new IPCMessageWriter(this.proc));
+    } else {
+      this.proc = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    }
     this.proc.stderr!.on('data', d => { this.stderr += String(d); });
     this.proc.on('exit', code => { this.exitCode = code; });
-    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.configurationRequests++;
       return params.items.map(i => (i.section === 'dateline' ? this.settings : null));

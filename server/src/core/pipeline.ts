@@ -11,7 +11,7 @@ import { findReferenceDate } from './referenceDate/index';
 import { refiners } from './refiners';
 import { recognizers } from './recognizers';
 import { defaultSettings, Settings } from './settings';
-import { segment, Segment } from './text/segment';
+import { resegment, Segment, Segmentation, segmentation } from './text/segment';
 import type { Annotation, Finding, Mention, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -44,15 +44,20 @@ const NEAR = [0, 1, -1, 2];
 const SLICE_MS = 8;
 
 export class Analyzer {
-  /** Mentions per segment text, for the knowledge generation they were made with. */
+  /**
+   * Mentions per segment text, for the knowledge generation they were made with. After a finished run it holds
+   * no text the document does not have (most of those it has: a text also in a segment that went may be missing).
+   */
   private cache = new Map<string, Mention[]>();
+  /** Texts recognized (and cached) by the runs since the last finished one. */
+  private added: string[] = [];
   private cacheGeneration = -1;
   /**
-   * The segments of the last completed run and their mentions, in order. After an edit nearly every segment is
-   * the one at the same place (or a place or two on): compared with that one first, a segment needs no look-up
-   * by its text, which would hash all of it (the whole document, on every edit).
+   * The segmentation of the last completed run and its segments' mentions, in order. The next run segments
+   * only around the edit and takes the mentions of the segments before and after it by index; a segment it
+   * scanned is compared first with the last run's at the same place (or a place or two on), then looked up.
    */
-  private lastSegments: readonly Segment[] = [];
+  private last: Segmentation | undefined;
   private lastMentions: Mention[][] = [];
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
@@ -83,7 +88,8 @@ export class Analyzer {
     const settings = options.settings ?? defaultSettings();
     if (knowledge.generation !== this.cacheGeneration) {
       this.cache = new Map();
-      this.lastSegments = [];
+      this.added = [];
+      this.last = undefined;
       this.lastMentions = [];
       this.cacheGeneration = knowledge.generation;
     }
@@ -95,49 +101,66 @@ export class Analyzer {
       timings.set(stage, (timings.get(stage) ?? 0) + now - lapStart);
       lapStart = now;
     };
-    const segments = segment(text);
+    // Segmented from the last run's segmentation: only around the edit (the segments before it are the last
+    // run's, those after it the last run's moved).
+    const seg = this.last ? resegment(this.last, text) : segmentation(text);
+    const segments = seg.segments;
     lap('segment');
     const ctx: SegmentContext = { knowledge, settings };
-    const used = new Map<string, Mention[]>();
+    const cache = this.cache;
     const annotations: Annotation[] = [];
-    const lastSegments = this.lastSegments, lastMentions = this.lastMentions;
+    const lastSegments = this.last ? this.last.segments : [], lastMentions = this.lastMentions;
     const segmentMentions: Mention[][] = new Array(segments.length);
-    let expected = 0; // where the next segment is looked for among the last run's
+    const kept = seg.kept, moved = seg.moved, indexDelta = seg.indexDelta;
+    /** The segments between those kept and those moved (scanned again): their texts and mentions. */
+    const scanned = new Map<string, Mention[]>();
+    let expected = kept; // where the next scanned segment is looked for among the last run's
     for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i];
+      const s = segments[i];
       let mentions: Mention[] | undefined;
-      // The last run's segment at the expected place, else one on or one back (an edit merged or split
-      // segments), else two on; an equal text has equal mentions (recognizers are pure functions of it).
-      let key = seg.text;
-      for (let c = 0; c < 4; c++) {
-        const k = expected + NEAR[c];
-        if (k < 0 || k >= lastSegments.length || lastSegments[k].text !== seg.text) continue;
-        mentions = lastMentions[k];
-        key = lastSegments[k].text; // the same text, hashed already when it was looked up
-        expected = k + 1;
-        break;
+      if (i < kept) mentions = lastMentions[i];
+      else if (i >= moved) mentions = lastMentions[i - indexDelta];
+      else {
+        // The last run's segment at the expected place, else one on or one back (an edit merged or split
+        // segments), else two on; an equal text has equal mentions (recognizers are pure functions of it).
+        for (let c = 0; c < 4; c++) {
+          const k = expected + NEAR[c];
+          if (k < 0 || k >= lastSegments.length || lastSegments[k].text !== s.text) continue;
+          mentions = lastMentions[k];
+          expected = k + 1;
+          break;
+        }
+        if (!mentions) {
+          expected++;
+          mentions = cache.get(s.text);
+        }
+        if (!mentions) {
+          mentions = recognizeSegment(s, ctx);
+          // Cached at once, so that a run cancelled later still leaves its work to the next one.
+          cache.set(s.text, mentions);
+          this.added.push(s.text);
+          lap('recognizers');
+          yield;
+          if (timings) lapStart = performance.now();
+        }
+        scanned.set(s.text, mentions);
       }
-      if (!mentions) {
-        expected++;
-        mentions = used.get(seg.text) ?? this.cache.get(seg.text);
-      }
-      if (!mentions) {
-        mentions = recognizeSegment(seg, ctx);
-        // Cached at once, so that a run cancelled later still leaves its work to the next one.
-        this.cache.set(seg.text, mentions);
-        lap('recognizers');
-        yield;
-        if (timings) lapStart = performance.now();
-      }
-      used.set(key, mentions);
       segmentMentions[i] = mentions;
-      for (const m of mentions) {
-        annotations.push(placed(m, seg.start));
-      }
+      const offset = s.start;
+      for (let m = 0; m < mentions.length; m++) annotations.push(placed(mentions[m], offset));
     }
-    // A finished run keeps only the segments the document still has.
-    this.cache = used;
-    this.lastSegments = segments;
+    // A finished run keeps only texts the document still has: those of the segments it no longer has (the last
+    // run's between those kept and those moved) and those recognized by runs since the last finished one go,
+    // unless a scanned segment has them; the scanned segments' come in.
+    const lastMoved = moved - indexDelta;
+    for (let k = kept; k < lastMoved && k < lastSegments.length; k++) {
+      const t = lastSegments[k].text;
+      if (!scanned.has(t)) cache.delete(t);
+    }
+    for (const t of this.added) if (!scanned.has(t)) cache.delete(t);
+    this.added = [];
+    for (const [t, m] of scanned) cache.set(t, m);
+    this.last = seg;
     this.lastMentions = segmentMentions;
     lap('recognizers');
 
@@ -226,21 +249,25 @@ function inOrder(annotations: readonly Annotation[]): boolean {
 /** Id strings by category and number, made once: every run of every document asks for the same ones. */
 const idStrings = new Map<string, string[]>();
 
+interface IdCounter { category: string; n: number; ids: string[] }
+
 function assignIds(annotations: Annotation[]): void {
-  // This run's counter and the id table of each category; categories come in runs (a place, a place...),
-  // so the one of the previous annotation is tried first.
-  const counters = new Map<string, { n: number; ids: string[] }>();
-  let lastCategory: string | undefined, c: { n: number; ids: string[] } | undefined;
-  for (const a of annotations) {
+  // This run's counter and the id table of each category, in a short list (a dozen categories at most: a
+  // look-up by comparing the interned names is cheaper than a Map's); categories come in runs (a place, a
+  // place...), so the one of the previous annotation is tried first.
+  const counters: IdCounter[] = [];
+  let c: IdCounter | undefined;
+  for (let i = 0; i < annotations.length; i++) {
+    const a = annotations[i];
     const category = a.category;
-    if (category !== lastCategory || !c) {
-      c = counters.get(category);
-      if (!c) {
+    if (c === undefined || c.category !== category) {
+      c = undefined;
+      for (let k = 0; k < counters.length; k++) if (counters[k].category === category) { c = counters[k]; break; }
+      if (c === undefined) {
         let ids = idStrings.get(category);
         if (!ids) idStrings.set(category, ids = []);
-        counters.set(category, c = { n: 0, ids });
+        counters.push(c = { category, n: 0, ids });
       }
-      lastCategory = category;
     }
     const n = ++c.n;
     // Bounded: beyond 100,000 per category (a document of several MB) ids are made as they come.
