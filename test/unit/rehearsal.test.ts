@@ -16,6 +16,13 @@ describe('start-up rehearsal of the edit path', function () {
     assert.strictEqual(text.match(/^Date:/gm)?.length, 1);
     const paragraphs = text.split('\n').filter(l => l.includes('advanced some'));
     assert.deepStrictEqual(paragraphs.map(p => /some (\d+) km/.exec(p)?.[1]), ['12', '13', '14']);
+    // Days of the month stay days; larger figures differ in every copy, so those sentences never repeat.
+    const ten = rehearsalText(ARTICLE, 10).split('\n');
+    assert.deepStrictEqual(ten.filter(l => l.includes('advanced some')).map(p => /some (\d+) km/.exec(p)?.[1]),
+      ['12', '13', '14', '15', '16', '17', '18', '12', '13', '14']);
+    const withKilometers = ten.filter(l => l.includes('kilometers'));
+    assert.ok(withKilometers.length >= 10);
+    assert.strictEqual(new Set(withKilometers).size, withKilometers.length);
   });
 
   it('edits one character at a time, the same way every run', () => {
@@ -66,10 +73,10 @@ describe('start-up rehearsal of the edit path', function () {
 
   it('gives way when a document changes during one of its analyses, and takes that step again later', async () => {
     // Quiet, except for one busy spell that begins during the first analysis (its second options call comes
-    // from the retry). The long document makes the first analysis outlast a slice, so it sees the change.
+    // from the retry). The long document (~290 KB) makes the first analysis outlast a slice, so it sees the change.
     let busyUntil = 0, calls = 0;
     const report = await rehearse({
-      article: ARTICLE, copies: 40, edits: 2, quietNeededMs: 20,
+      article: ARTICLE, copies: 150, edits: 2, quietNeededMs: 20,
       analyzeOptions: () => {
         if (++calls === 1) busyUntil = performance.now() + 60;
         return {};

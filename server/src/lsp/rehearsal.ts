@@ -23,12 +23,16 @@ export interface RehearsalOptions {
 
 export interface RehearsalReport { edits: number; chars: number; busyMs: number; gaveUp: boolean }
 
-/** The document of the rehearsal: the article's body `copies` times, each copy's numbers shifted so no two segments are equal. */
+/**
+ * The document of the rehearsal: the article's body `copies` times, each copy's numbers shifted (by the copy's
+ * number, days of the month by at most 6, so that they stay days), so that the sentences with a figure differ
+ * from copy to copy, as the sentences of a long article do.
+ */
 export function rehearsalText(article: string, copies: number): string {
   const date = /^Date:.*\r?\n/.exec(article)?.[0] ?? '';
   const body = article.slice(date.length);
   const parts: string[] = [];
-  for (let k = 0; k < copies; k++) parts.push(body.replace(/\d+/g, d => String(Number(d) + (k % 7))));
+  for (let k = 0; k < copies; k++) parts.push(body.replace(/\d+/g, d => String(Number(d) + (Number(d) <= 31 ? k % 7 : k))));
   return date + parts.join('\n');
 }
 

@@ -70,23 +70,35 @@ export function wordAfterKind(text: string, end: number): number {
   }
 }
 
-/** A test over the annotations of one document; `isName` says which neighbours may be coordinated subjects. */
-export function actingTest(text: string, annotations: readonly Annotation[], isName: (a: Annotation) => boolean): (a: Annotation) => boolean {
-  // The names in order, only when an `and` asks for the next one.
-  let next: Map<Annotation, Annotation> | undefined;
-  const nextOf = (a: Annotation): Annotation | undefined => {
-    if (!next) {
-      next = new Map();
-      const sorted = annotations.filter(isName).sort((a, b) => a.start - b.start);
-      for (let i = 0; i + 1 < sorted.length; i++) next.set(sorted[i], sorted[i + 1]);
+/**
+ * A test over the annotations of one document: whether the one at position `i` acts. `isName` says which
+ * neighbours may be coordinated subjects; the test is asked only about such names. The next name (for `and`)
+ * is found by a binary search over the names' positions in (start, position) order, sorted once per test when
+ * an `and` first asks, rather than with a map of every name to the next one, which every edit built anew.
+ */
+export function actingTest(text: string, annotations: readonly Annotation[], isName: (a: Annotation) => boolean): (a: Annotation, i: number) => boolean {
+  let names: Int32Array | undefined;
+  const nextName = (a: Annotation, i: number): Annotation | undefined => {
+    if (!names) {
+      const all = new Int32Array(annotations.length);
+      let m = 0;
+      for (let k = 0; k < annotations.length; k++) if (isName(annotations[k])) all[m++] = k;
+      names = all.subarray(0, m).sort((x, y) => annotations[x].start - annotations[y].start || x - y);
     }
-    return next.get(a);
+    // The first name after (start, i).
+    const start = a.start;
+    let lo = 0, hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1, p = names[mid], s = annotations[p].start;
+      if (s < start || (s === start && p <= i)) lo = mid + 1; else hi = mid;
+    }
+    return lo < names.length ? annotations[names[lo]] : undefined;
   };
-  return a => {
+  return (a, i) => {
     const k = wordAfterKind(text, a.end);
     if (k === WORD_ACTS) return true;
     if (k === WORD_AND) {
-      const b = nextOf(a);
+      const b = nextName(a, i);
       if (b && b.start - a.end <= 6) return wordAfterKind(text, b.end) === WORD_ACTS;
     }
     return false;

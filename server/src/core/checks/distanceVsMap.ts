@@ -21,7 +21,8 @@
 // No fix: the right distance depends on the route the writer meant.
 import type { Check } from '../api';
 import { CLS_CAPITAL, distanceKm, Gazetteer, gazetteerProvider } from '../geo/gazetteer';
-import type { Annotation, Finding } from '../types';
+import { ObjectMemo } from '../memo';
+import type { Annotation, FigureValue, Finding } from '../types';
 import { annotationIndex, approxNumber, CATEGORY_CODE, positionsOf, bounds, display, examined, figure, hedgeOf, hedgeStartBefore, isPointPlace, placeLabel, placeRadiusKm } from './support';
 
 const S = '[ \\u00a0]+';
@@ -118,36 +119,28 @@ export const distanceVsMap: Check = {
     }
 
     examined(doc, 'DL103', claims.length);
+    const gz = doc.knowledge.get(gazetteerProvider);
     for (const c of claims) {
       const p1 = c.p1.place!, p2 = c.p2.place!;
       if (p1.id === p2.id) continue;
-      if (NOT_THE_PLACE_AFTER.test(text.slice(c.p2.end, c.p2.end + 20))) continue;
+      // The claim's verdict and its messages are a function of the inputs below (the place references are
+      // rebuilt by the places refiner on every run, so their fields are compared, not the objects): kept per
+      // distance value across analyses and placed at the current offsets.
       const v = figure(c.d)!;
-      const [lo, hi] = bounds(v.si);
-      const statedLoKm = lo / 1000, statedHiKm = hi / 1000;
-      const g = distanceKm(p1.lat, p1.lon, p2.lat, p2.lon);
-      const h = hedgeOf(v);
-      const { below, above } = limits(g, placeRadiusKm(p1), placeRadiusKm(p2), h);
-      const tooShort = h !== 'lower' && statedHiKm < g - below;
-      // A route (by road, from P1 to P2, between them) winds: it can be any length above the straight line.
-      const tooLong = !c.route && h !== 'upper' && statedLoKm > g + above;
-      if (!tooShort && !tooLong) continue;
-      // The names may belong to other places (a small town linked to a namesake city far away): when any pair of
-      // settlements of these names fits the stated distance, the text is not contradicted, the link may be.
-      if (otherPairFits(doc.knowledge.get(gazetteerProvider), c, lo / 1000, hi / 1000, h, c.route)) continue;
-      const l1 = placeLabel(c.p1), l2 = placeLabel(c.p2);
-      const stated = display(c.d);
+      const inputs = [gz, c.d.text, c.route, text.slice(c.p2.end, c.p2.end + 20),
+        c.p1.text, p1.id, p1.name, p1.country, p1.lat, p1.lon, p1.source, p1.areaKm2, p1.population,
+        c.p2.text, p2.id, p2.name, p2.country, p2.lat, p2.lon, p2.source, p2.areaKm2, p2.population];
+      const verdict = VERDICTS.get(v, inputs, () => judge(gz, c, v, text));
+      if (!verdict) continue;
       out.push({
         code: 'DL103',
         severity: 'warning',
         start: c.d.start,
         end: c.d.end,
-        message: `${stated} between ${l1} and ${l2}, but the map puts them ${approxNumber(g)} km apart in a straight line ` +
-          `(the check allows ${c.route ? `at least ${approxNumber(Math.max(0, g - below))} km for a route` :
-            `${approxNumber(Math.max(0, g - below))}–${approxNumber(g + above)} km`}).`,
+        message: verdict.message,
         related: [
-          { start: c.p1.start, end: c.p1.end, message: `${l1}: ${p1.lat.toFixed(3)}, ${p1.lon.toFixed(3)} (${p1.source})` },
-          { start: c.p2.start, end: c.p2.end, message: `${l2}: ${p2.lat.toFixed(3)}, ${p2.lon.toFixed(3)} (${p2.source})` },
+          { start: c.p1.start, end: c.p1.end, message: verdict.related1 },
+          { start: c.p2.start, end: c.p2.end, message: verdict.related2 },
         ],
         annotations: [c.d.id, c.p1.id, c.p2.id],
       });
@@ -155,6 +148,38 @@ export const distanceVsMap: Check = {
     return out;
   },
 };
+
+/** A claim's messages when the map contradicts it (offsets are the caller's). */
+interface Verdict { message: string; related1: string; related2: string }
+/** Keyed by the distance's value (the recognizer's object, shared across analyses by its cache). */
+const VERDICTS = new ObjectMemo<FigureValue, Verdict | null>();
+
+/** Whether the map contradicts a claim (two different places), and the messages when it does. */
+function judge(gz: Gazetteer, c: Claim, v: FigureValue, text: string): Verdict | null {
+  const p1 = c.p1.place!, p2 = c.p2.place!;
+  if (NOT_THE_PLACE_AFTER.test(text.slice(c.p2.end, c.p2.end + 20))) return null;
+  const [lo, hi] = bounds(v.si);
+  const statedLoKm = lo / 1000, statedHiKm = hi / 1000;
+  const g = distanceKm(p1.lat, p1.lon, p2.lat, p2.lon);
+  const h = hedgeOf(v);
+  const { below, above } = limits(g, placeRadiusKm(p1), placeRadiusKm(p2), h);
+  const tooShort = h !== 'lower' && statedHiKm < g - below;
+  // A route (by road, from P1 to P2, between them) winds: it can be any length above the straight line.
+  const tooLong = !c.route && h !== 'upper' && statedLoKm > g + above;
+  if (!tooShort && !tooLong) return null;
+  // The names may belong to other places (a small town linked to a namesake city far away): when any pair of
+  // settlements of these names fits the stated distance, the text is not contradicted, the link may be.
+  if (otherPairFits(gz, c, lo / 1000, hi / 1000, h, c.route)) return null;
+  const l1 = placeLabel(c.p1), l2 = placeLabel(c.p2);
+  const stated = display(c.d);
+  return {
+    message: `${stated} between ${l1} and ${l2}, but the map puts them ${approxNumber(g)} km apart in a straight line ` +
+      `(the check allows ${c.route ? `at least ${approxNumber(Math.max(0, g - below))} km for a route` :
+        `${approxNumber(Math.max(0, g - below))}–${approxNumber(g + above)} km`}).`,
+    related1: `${l1}: ${p1.lat.toFixed(3)}, ${p1.lon.toFixed(3)} (${p1.source})`,
+    related2: `${l2}: ${p2.lat.toFixed(3)}, ${p2.lon.toFixed(3)} (${p2.source})`,
+  };
+}
 
 /** How far below and above the map distance g a stated distance may be (see the header). */
 function limits(g: number, r1: number, r2: number, h: ReturnType<typeof hedgeOf>): { below: number; above: number } {

@@ -49,7 +49,18 @@ const INTRODUCER = new RegExp(`(?:,|;|\\(|—|–|-)?[ \\u00a0]*(?:including|inc
 /** INTRODUCER's test of a gap, kept by its text across analyses (the pattern, end-anchored only, is tried at every character). */
 const introduces = memoize(4096, (gap: string): boolean => INTRODUCER.test(gap));
 /** Between two parts. */
-const JOINER = new RegExp(`^(?:[ \\u00a0]*,[ \\u00a0]*(?:and[ \\u00a0]+)?|[ \\u00a0]+(?:and|as well as|plus)[ \\u00a0]+)${HEDGE}$`, 'i');
+export const JOINER = new RegExp(`^(?:[ \\u00a0]*,[ \\u00a0]*(?:and[ \\u00a0]+)?|[ \\u00a0]+(?:and|as well as|plus)[ \\u00a0]+)${HEDGE}$`, 'i');
+/**
+ * `JOINER.test(text.slice(from, to))`, sliced and matched only when the gap can join: after its leading spaces
+ * it must go on with a comma, `and`/`as well as` or `plus` (most gaps between two counts are a clause).
+ */
+export function joins(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
+  if (k >= to || k >= text.length) return false;
+  const c = text.charCodeAt(k) | 32;
+  return (c === 44 || c === 97 || c === 112) && JOINER.test(text.slice(from, to));
+}
 /** Between the last part of a list and the total that follows it: `… were among the 12 people killed`. */
 const AMONG_THE = new RegExp(`^[ \\u00a0]+(?:were|are|was|is)?[ \\u00a0]*among[ \\u00a0]+(?:the[ \\u00a0]+)?${HEDGE}$`, 'i');
 /** Words between the total and the introducer: a short clause (`people were killed`), no other figure. */
@@ -78,12 +89,13 @@ export const partsExceedTotal: Check = {
       const next = counts[i + 1];
       if (!next) break;
       // Total first: `12 people were killed, including 7 soldiers and 8 civilians`.
-      const gap = text.slice(total.end, next.start);
-      if (gap.length <= MAX_GAP && introduces(gap) && sameSentence(text, total, next)) {
+      // (The gap is sliced only when it can be short enough: next.start - total.end is its length when positive.)
+      const gap = next.start - total.end <= MAX_GAP ? text.slice(total.end, next.start) : undefined;
+      if (gap !== undefined && gap.length <= MAX_GAP && introduces(gap) && sameSentence(text, total, next)) {
         const parts = [next];
         for (let k = i + 2; k < counts.length; k++) {
           const prev = parts[parts.length - 1];
-          if (!JOINER.test(text.slice(prev.end, counts[k].start))) break;
+          if (!joins(text, prev.end, counts[k].start)) break;
           parts.push(counts[k]);
         }
         const totalNoun = figure(total)?.noun;
@@ -99,10 +111,10 @@ export const partsExceedTotal: Check = {
     // Parts first: `7 soldiers and 8 civilians were among the 12 people killed`.
     for (let i = 0; i < counts.length; i++) {
       const first = counts[i];
-      if (i > 0 && JOINER.test(text.slice(counts[i - 1].end, first.start))) continue; // not the start of a list
+      if (i > 0 && joins(text, counts[i - 1].end, first.start)) continue; // not the start of a list
       const parts = [first];
       let k = i + 1;
-      while (k < counts.length && JOINER.test(text.slice(parts[parts.length - 1].end, counts[k].start))) parts.push(counts[k++]);
+      while (k < counts.length && joins(text, parts[parts.length - 1].end, counts[k].start)) parts.push(counts[k++]);
       const total = counts[k];
       if (!total || parts.length < 2) continue;
       // `7 soldiers and 8 civilians killed were among the 12`: one participle may follow the list.

@@ -53,6 +53,18 @@ const POP_POSSESSIVE = `['’]s${S}population${S}(?:is${S}|was${S}|of${S}|stands
 const AREA_BEFORE = new RegExp(`${NAME_RUN}(?:${RELATIVE}${ADVERB}${AREA_VERB}|${AREA_POSSESSIVE})${HEDGE}$`, 'u');
 const LENGTH_BEFORE = new RegExp(`${NAME_RUN}(?:${RELATIVE}${ADVERB}${LENGTH_VERB}|['’]s${S}length${S}(?:is${S}|was${S}|of${S}))${HEDGE}$`, 'u');
 const LENGTH_AFTER = /^[ \u00a0]+(?:long|in length)\b/;
+/**
+ * `LENGTH_AFTER.test(text.slice(end, end + 16))`, with the slice made only when its first word can be `long`
+ * or `in` (spaces, then an `l` or an `i`, inside the 16 characters): most distances are followed by neither.
+ */
+export function lengthAfter(text: string, end: number): boolean {
+  const limit = Math.min(text.length, end + 16);
+  let j = end;
+  while (j < limit && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
+  if (j === end || j >= limit) return false;
+  const c = text.charCodeAt(j);
+  return (c === 108 || c === 105) && LENGTH_AFTER.test(text.slice(end, end + 16));
+}
 const POP_BEFORE = new RegExp(`${NAME_RUN}(?:${RELATIVE}${ADVERB}${POP_VERB}|${POP_APPOSITION}|${POP_POSSESSIVE})${HEDGE}$`, 'u');
 const POP_NOUNS = new Set(['people', 'residents', 'inhabitants', 'persons', 'citizens', 'souls']);
 /** A population is a bare count of people (`800,000 people`), not of some of them (`150,000 displaced persons`). */
@@ -213,6 +225,9 @@ export function statements(annotations: readonly Annotation[], doc: DocumentCont
   const ix = annotationIndex(annotations, doc);
   let names: Names | undefined;
   const byEnd = (end: number) => (names ??= new Names(ix)).byEnd(end);
+  // The last word before a figure (one function for all of them: a closure per figure was most of what this
+  // walk allocated on every edit).
+  const lastWordOf = (f: Annotation) => lastWordBefore(text, Math.max(0, f.start - 120), f.start);
   for (const f of select(ix, ['area', 'distance', 'count'])) {
     const v = figure(f);
     if (!v) continue;
@@ -220,15 +235,14 @@ export function statements(annotations: readonly Annotation[], doc: DocumentCont
     // start by itself (a newline is neither a space nor a letter), so the line's start is only looked for
     // when a connector may end there.
     // (Read only when the cheaper tests of a length or a population pass: most figures are neither.)
-    const lastWord = () => lastWordBefore(text, Math.max(0, f.start - 120), f.start);
     // The connector of the figure's measure, if its last word may end one: its pattern over the line before.
     let kind: MeasureKind | undefined, pattern: ((s: string) => BeforeMatch) | undefined;
     if (f.category === 'area') {
-      if (AREA_LAST.has(lastWord())) { kind = 'area'; pattern = AREA_MATCH; }
+      if (AREA_LAST.has(lastWordOf(f))) { kind = 'area'; pattern = AREA_MATCH; }
     } else if (f.category === 'distance') {
-      if (LENGTH_AFTER.test(text.slice(f.end, f.end + 16)) && LENGTH_LAST.has(lastWord())) { kind = 'length'; pattern = LENGTH_MATCH; }
+      if (lengthAfter(text, f.end) && LENGTH_LAST.has(lastWordOf(f))) { kind = 'length'; pattern = LENGTH_MATCH; }
     } else if (f.category === 'count') {
-      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(lastWord()) && isPopulationFigure(f)) { kind = 'population'; pattern = POP_MATCH; }
+      if (v.noun && POP_NOUNS.has(v.noun) && POP_LAST.has(lastWordOf(f)) && isPopulationFigure(f)) { kind = 'population'; pattern = POP_MATCH; }
     }
     if (kind && pattern) {
       const lineStart = Math.max(text.lastIndexOf('\n', f.start - 1) + 1, f.start - 120);

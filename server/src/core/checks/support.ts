@@ -123,11 +123,12 @@ export function annotationIndex(annotations: readonly Annotation[], doc: Documen
   const hit = memo?.get('checks:index') as AnnotationIndex | undefined;
   if (hit && hit.list === annotations && hit.length === annotations.length) return hit;
   const n = annotations.length;
-  const byCode: number[][] = [];
-  for (let k = 0; k <= ALL_CATEGORIES.length; k++) byCode.push([]);
   let other: Map<string, number[]> | undefined;
   const withPlace: number[] = [];
   const cats = new Uint8Array(n), starts = new Int32Array(n), ends = new Int32Array(n);
+  // One walk over the annotations reads what the index keeps; the lists per category are then filled from
+  // `cats`, each made at its size (pushed one by one, they were grown and copied several times on every edit).
+  const sizes = new Int32Array(ALL_CATEGORIES.length + 1);
   let lastCat = '', lastCode = 0;
   for (let i = 0; i < n; i++) {
     const a = annotations[i];
@@ -136,13 +137,20 @@ export function annotationIndex(annotations: readonly Annotation[], doc: Documen
     ends[i] = a.end;
     if (c !== lastCat) { lastCat = c; lastCode = codeOf(c); }
     cats[i] = lastCode;
-    if (lastCode !== 0) byCode[lastCode].push(i);
-    else {
+    sizes[lastCode]++;
+    if (lastCode === 0) {
       other ??= new Map();
       const l = other.get(c);
       if (l) l.push(i); else other.set(c, [i]);
     }
     if (a.place !== undefined && c !== 'place' && a.place) withPlace.push(i);
+  }
+  const byCode: number[][] = [[]];
+  for (let k = 1; k <= ALL_CATEGORIES.length; k++) byCode.push(new Array<number>(sizes[k]));
+  const filled = new Int32Array(ALL_CATEGORIES.length + 1);
+  for (let i = 0; i < n; i++) {
+    const code = cats[i];
+    if (code !== 0) byCode[code][filled[code]++] = i;
   }
   const ix: AnnotationIndex = { list: annotations, length: n, byCode, other, withPlace, cats, starts, ends };
   memo?.set('checks:index', ix);
@@ -154,25 +162,65 @@ function positionList(ix: AnnotationIndex, c: Category): number[] | undefined {
   return code !== 0 ? ix.byCode[code] : ix.other?.get(c);
 }
 
-/** Positions (ascending) of the annotations of the given categories, and of the extra positions when given. */
-export function positionsOf(ix: AnnotationIndex, categories: readonly Category[], extra?: readonly number[]): number[] {
+/** The non-empty position lists of the given categories and of the extra positions. */
+function listsOf(ix: AnnotationIndex, categories: readonly Category[], extra?: readonly number[]): (readonly number[])[] {
   const lists: (readonly number[])[] = [];
   for (const c of categories) { const l = positionList(ix, c); if (l && l.length) lists.push(l); }
   if (extra && extra.length) lists.push(extra);
+  return lists;
+}
+
+/**
+ * The ascending union of ascending position lists, written through `put` (each position once): merged in place
+ * of a mark per annotation of the document, into an array sized once by the caller (the lists' total length,
+ * cut to what was written), since every check asks for its positions on every edit.
+ */
+function mergeLists(lists: readonly (readonly number[])[], put: (k: number, i: number) => void): number {
+  const m = lists.length;
+  const at = new Array<number>(m).fill(0);
+  let k = 0, last = -1;
+  for (;;) {
+    let best = -1, min = Infinity;
+    for (let q = 0; q < m; q++) {
+      const l = lists[q];
+      if (at[q] < l.length && l[at[q]] < min) { min = l[at[q]]; best = q; }
+    }
+    if (best < 0) return k;
+    at[best]++;
+    if (min !== last) { put(k++, min); last = min; }
+  }
+}
+
+/**
+ * Positions (ascending) of the annotations of the given categories, and of the extra positions when given
+ * (ascending too, as the index's own lists are).
+ */
+export function positionsOf(ix: AnnotationIndex, categories: readonly Category[], extra?: readonly number[]): number[] {
+  const lists = listsOf(ix, categories, extra);
   if (lists.length === 1) return lists[0].slice();
-  const out: number[] = [];
-  if (lists.length === 0) return out;
-  const mark = new Uint8Array(ix.length);
-  for (const l of lists) for (const i of l) mark[i] = 1;
-  for (let i = 0; i < mark.length; i++) if (mark[i]) out.push(i);
+  if (lists.length === 0) return [];
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const out = new Array<number>(total);
+  out.length = mergeLists(lists, (k, i) => { out[k] = i; });
   return out;
 }
 
 /** The annotations of the given categories (and of the extra positions), in list order. */
 export function select(ix: AnnotationIndex, categories: readonly Category[], extra?: readonly number[]): Annotation[] {
-  const pos = positionsOf(ix, categories, extra);
-  const out = new Array<Annotation>(pos.length);
-  for (let k = 0; k < pos.length; k++) out[k] = ix.list[pos[k]];
+  const lists = listsOf(ix, categories, extra);
+  const list = ix.list;
+  if (lists.length === 1) {
+    const l = lists[0];
+    const out = new Array<Annotation>(l.length);
+    for (let k = 0; k < l.length; k++) out[k] = list[l[k]];
+    return out;
+  }
+  if (lists.length === 0) return [];
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const out = new Array<Annotation>(total);
+  out.length = mergeLists(lists, (k, i) => { out[k] = list[i]; });
   return out;
 }
 

@@ -30,7 +30,7 @@ let CAT: ActorCatalog;
 let MEMO: NameMemo;
 let DOC: DocumentContext;
 let GZ: Gazetteer | undefined;
-let ACTS: (a: Annotation) => boolean;
+let ACTS: (a: Annotation, i: number) => boolean;
 
 function lookup(t: string): Actor[] {
   let r = MEMO.byName.get(t);
@@ -43,7 +43,7 @@ function capitalOf(t: string): Actor | undefined {
   return r ?? undefined;
 }
 
-function refineOne(a: Annotation): Annotation {
+function refineOne(a: Annotation, i: number): Annotation {
   if (a.actor) return a;
   const cat = CAT;
   const category = a.category;
@@ -54,7 +54,7 @@ function refineOne(a: Annotation): Annotation {
   if (category !== 'place') return a;
   const capital = capitalOf(a.text);
   if (!(a.place && (a.place.kind === 'country' || a.place.kind === 'capital') || capital)) return a;
-  if (!ACTS(a)) return a;
+  if (!ACTS(a, i)) return a;
   const g = GZ ??= DOC.knowledge.get(gazetteerProvider);
   const cc = capital?.country || a.place?.country;
   const actor = capital ?? (cc ? cat.government(cc, g.countryName(cc)) : undefined);
@@ -83,7 +83,7 @@ export const actorsRefiner: Refiner = {
     ACTS = actingTest(doc.text, annotations, a => !!a.place || a.category === 'place');
     const n = annotations.length;
     const result: Annotation[] = new Array(n);
-    for (let i = 0; i < n; i++) result[i] = refineOne(annotations[i]);
+    for (let i = 0; i < n; i++) result[i] = refineOne(annotations[i], i);
     DOC = undefined as unknown as DocumentContext;
     ACTS = () => false;
     return result;

@@ -43,13 +43,38 @@ const RADIX_BITS = 11;
 const RADIX = 1 << RADIX_BITS;
 
 /**
+ * Working arrays kept from run to run (sized to the last document, with room to grow): this refiner runs on every edit over every
+ * mention, and five fresh arrays of the document's length were a good part of what an edit allocates. Safe to
+ * share: a run reads them only while it runs, and runs never interleave (refine is synchronous).
+ */
+class Scratch {
+  private f: Float64Array[] = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+  private i: Int32Array[] = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+  readonly count = new Int32Array(RADIX);
+  private float(k: number, n: number): Float64Array {
+    if (this.f[k].length < n || this.f[k].length > 4 * n + 65536) this.f[k] = new Float64Array(n + (n >> 2));
+    return this.f[k];
+  }
+  private int(k: number, n: number): Int32Array {
+    if (this.i[k].length < n || this.i[k].length > 4 * n + 65536) this.i[k] = new Int32Array(n + (n >> 2));
+    return this.i[k];
+  }
+  prio(n: number) { return this.float(0, n); }
+  starts(n: number) { return this.float(1, n); }
+  ends(n: number) { return this.float(2, n); }
+  order(n: number) { return this.int(0, n); }
+  next(n: number) { return this.int(1, n); }
+  kept(n: number) { return this.int(2, n); }
+}
+const scratch = new Scratch();
+
+/**
  * The positions 0..n-1 in the order of (start ascending, end descending, priority descending, position
  * ascending) — what a stable sort with the first three keys gives. Starts that are whole numbers from 0
  * to 2^31 are sorted by a stable LSD radix sort, then each run of equal starts by comparison; other
  * starts (never from the recognizers) by a comparison sort alone.
  */
-function sortedPositions(starts: Float64Array, ends: Float64Array, prio: Float64Array): Int32Array {
-  const n = starts.length;
+function sortedPositions(starts: Float64Array, ends: Float64Array, prio: Float64Array, n = starts.length): Int32Array {
   const cmp = (i: number, j: number) => starts[i] - starts[j] || ends[j] - ends[i] || prio[j] - prio[i] || i - j;
   let max = 0, whole = true;
   for (let i = 0; i < n && whole; i++) {
@@ -62,9 +87,9 @@ function sortedPositions(starts: Float64Array, ends: Float64Array, prio: Float64
     order.sort(cmp);
     return Int32Array.from(order);
   }
-  let order = new Int32Array(n), next = new Int32Array(n);
+  let order = scratch.order(n), next = scratch.next(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const count = new Int32Array(RADIX);
+  const count = scratch.count;
   for (let shift = 0; shift < 32 && (shift === 0 || Math.floor(max / 2 ** shift) > 0); shift += RADIX_BITS) {
     count.fill(0);
     for (let k = 0; k < n; k++) count[(starts[order[k]] >>> shift) & (RADIX - 1)]++;
@@ -88,15 +113,16 @@ function sortedPositions(starts: Float64Array, ends: Float64Array, prio: Float64
   return order;
 }
 
-/** For tests. */
-export const sortedPositionsForTest = sortedPositions;
+/** For tests: the sorted positions, in an array of their own. */
+export const sortedPositionsForTest = (starts: Float64Array, ends: Float64Array, prio: Float64Array): Int32Array =>
+  sortedPositions(starts, ends, prio).slice(0, starts.length);
 
 export const overlaps: Refiner = {
   id: 'overlaps',
   order: 100,
   refine(annotations) {
     const n = annotations.length;
-    const prio = new Float64Array(n), starts = new Float64Array(n), ends = new Float64Array(n);
+    const prio = scratch.prio(n), starts = scratch.starts(n), ends = scratch.ends(n);
     let lastSource = '', lastPriority = 0;
     for (let i = 0; i < n; i++) {
       const a = annotations[i];
@@ -106,26 +132,29 @@ export const overlaps: Refiner = {
       starts[i] = a.start;
       ends[i] = a.end;
     }
-    const order = sortedPositions(starts, ends, prio);
-    const kept: Annotation[] = [];
-    const keptPos: number[] = [];
+    const order = sortedPositions(starts, ends, prio, n);
+    // The positions kept so far, in order (the annotations themselves are looked up once, at the end).
+    const keptPos = scratch.kept(n);
+    let m = 0;
     for (let o = 0; o < n; o++) {
       const idx = order[o];
       const pa = prio[idx], as = starts[idx], ae = ends[idx];
       let keep = true;
       // Kept annotations never overlap each other, so their ends ascend like their starts: walk back
       // only while they reach into `a`.
-      for (let i = kept.length - 1; i >= 0 && keep; i--) {
+      for (let i = m - 1; i >= 0 && keep; i--) {
         const p = keptPos[i];
         const ks = starts[p], ke = ends[p];
         if (ke <= as) break;
-        if (ks === as && ke === ae) { merge(kept[i], annotations[idx]); keep = false; break; }
+        if (ks === as && ke === ae) { merge(annotations[p], annotations[idx]); keep = false; break; }
         const pk = prio[p];
         const aWins = pa > pk || (pa === pk && ae - as > ke - ks);
-        if (aWins) { kept.splice(i, 1); keptPos.splice(i, 1); } else { keep = false; }
+        if (aWins) { keptPos.copyWithin(i, i + 1, m); m--; } else { keep = false; }
       }
-      if (keep) { kept.push(annotations[idx]); keptPos.push(idx); }
+      if (keep) keptPos[m++] = idx;
     }
+    const kept: Annotation[] = new Array(m);
+    for (let k = 0; k < m; k++) kept[k] = annotations[keptPos[k]];
     return kept;
   },
 };

@@ -19,6 +19,10 @@ interface Memo {
   refValue: string | undefined; refSource: string | undefined;
   prevCal: Cal | undefined; prevText: string | undefined;
   res: Resolution; old: TimexValue | undefined; value: TimexValue | undefined;
+  /** readsRef and readsPrev of the form (its key): read once. */
+  readsRef: boolean; readsPrev: boolean;
+  /** Whether the date, with `value`, is one later anaphora lean on (see `refine`): set with `value`. */
+  anchors: boolean;
 }
 const MEMO = new WeakMap<object, Memo>();
 /** Whether a form's resolution reads the date before (relative forms; `the 1988 quarter`). */
@@ -49,15 +53,20 @@ export const timexRefiner: Refiner = {
     for (let k = 1; k < mine.length && sorted; k++) sorted = mine[k - 1].start <= mine[k].start;
     if (!sorted) mine.sort((a, b) => a.start - b.start);
     const refValue = doc.referenceDate?.value;
-    let prev: { cal: Cal; text: string } | undefined;
+    // The date before (calendar and text; an object only when a resolution asks for it).
+    let prevCal: Cal | undefined, prevText: string | undefined;
     for (const a of mine) {
       const nf = a.data!.timex as TimexNF;
       const old = a.value as TimexValue | undefined;
       let memo = MEMO.get(nf);
-      if (memo && !(memo.refValue === refValue && memo.refSource === refSource || !readsRef(nf))) memo = undefined;
-      if (memo && readsPrev(nf) && !(memo.prevCal === prev?.cal && memo.prevText === prev?.text)) memo = undefined;
+      if (memo && !(memo.refValue === refValue && memo.refSource === refSource || !memo.readsRef)) memo = undefined;
+      if (memo && memo.readsPrev && !(memo.prevCal === prevCal && memo.prevText === prevText)) memo = undefined;
       if (!memo) {
-        memo = { refValue, refSource, prevCal: prev?.cal, prevText: prev?.text, res: resolve(nf, { ref, refSource, prev }), old, value: undefined };
+        const prev = prevCal !== undefined ? { cal: prevCal, text: prevText! } : undefined;
+        memo = {
+          refValue, refSource, prevCal, prevText, res: resolve(nf, { ref, refSource, prev }), old, value: undefined,
+          readsRef: readsRef(nf), readsPrev: readsPrev(nf), anchors: false,
+        };
         MEMO.set(nf, memo);
       }
       const res = memo.res;
@@ -77,12 +86,13 @@ export const timexRefiner: Refiner = {
         }
         memo.old = old;
         memo.value = value;
+        // Comparisons (`a year earlier`, `the year-ago quarter`) lean on the date before; they do not replace it.
+        const comparison = nf.kind === 'relative' && nf.anchor !== 'ref' && nf.unit === 'year' && nf.offset < 0;
+        memo.anchors = (value.type === 'DATE' || value.type === 'TIME') && anchorable(res.cal) && !comparison;
       }
       // The mention objects are shared with the recognizer cache: replace, never mutate, the value.
       a.value = value;
-      // Comparisons (`a year earlier`, `the year-ago quarter`) lean on the date before; they do not replace it.
-      const comparison = nf.kind === 'relative' && nf.anchor !== 'ref' && nf.unit === 'year' && nf.offset < 0;
-      if ((value.type === 'DATE' || value.type === 'TIME') && anchorable(res.cal) && !comparison) prev = { cal: res.cal, text: a.text };
+      if (memo.anchors) { prevCal = res.cal; prevText = a.text; }
     }
     return annotations;
   },
