@@ -6,6 +6,9 @@
 // demonym), then add what the document says: its country focus and first-level-region focus (shares of the
 // other names' choices), closeness to the other places named (anchors), and `Place, Region` containment
 // (Alexandria, Va.; Paris, Texas). Two rounds of re-scoring after the first choice.
+//
+// After an edit, the last run's document-level choice is reused when the groups the rounds read are the same
+// (sameGroups): only the per-mention acceptance runs again. `linkerOptions.reuse = false` turns that off.
 
 import {
   CLS_ADMIN1, CLS_ADMIN2, CLS_CAPITAL, CLS_COUNTRY, CLS_FEATURE, CLS_PLACE, CLS_REGION, CLS_SEAT1, CLS_SEAT2, CLS_SECTION,
@@ -32,6 +35,11 @@ export interface LinkInput {
   modifier?: boolean;
   /** The name is the subject of a verb (Washington has declared, Moscow denied): a government that acts. */
   acting?: boolean;
+  /**
+   * The name is written in capitals: longer than two characters, no white space or lower-case letter (read
+   * only for names not confirmed). Tested on `text` when not given.
+   */
+  caps?: boolean;
 }
 
 export interface LinkOutput {
@@ -127,13 +135,19 @@ interface Group {
   acting: boolean;
   /** The SUPPORT_CANDIDATES-th best base score (only the better candidates compete for support). */
   supportCut: number;
+  /** The packed candidates of the group's first mention that has some, and whether that mention acts. */
+  src: number[] | undefined;
+  srcActing: boolean;
 }
 
 /**
  * `prune`: skip, in each round, the full score of candidates that can be neither a name's choice nor its
- * runner-up (the results are the same; tests turn it off to compare).
+ * runner-up (the results are the same; tests turn it off to compare). `reuse`: take the last run's choices when
+ * the groups the rounds read are the same (sameGroups; the results are the same; tests turn it off to compare).
  */
-export const linkerOptions = { prune: true };
+export const linkerOptions = { prune: true, reuse: true };
+/** How many runs reused the last run's choices, and how many ran the rounds (for tests and benchmarks). */
+export const linkerStats = { reused: 0, full: 0 };
 
 const COUNTRY_FOCUS = 5;
 const MAX_ROUNDS = 5;
@@ -162,49 +176,47 @@ function isCityClass(cls: number): boolean { return cls === CLS_PLACE || cls ===
  * which the caller may have at hand.
  */
 export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: string, order?: ArrayLike<number>): LinkOutput[] {
-  // ---- groups
-  const groups: Group[] = [];
+  const n = inputs.length;
+  const out: LinkArrays = {
+    accept: new Uint8Array(n), entry: new Int32Array(n), score: new Float64Array(n), margin: new Float64Array(n),
+    farMargin: new Float64Array(n), rival: new Int32Array(n),
+  };
+  linkPlacesInto(inputs, gz, text, out, order);
+  const result: LinkOutput[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    result[i] = { entry: out.entry[i], accept: out.accept[i] === 1, score: out.score[i], margin: out.margin![i], farMargin: out.farMargin[i], rival: out.rival[i] };
+  }
+  return result;
+}
+
+/** The linker's outputs as arrays by input (LinkOutput's fields; `margin` when wanted). */
+export interface LinkArrays {
+  accept: Uint8Array; entry: Int32Array; score: Float64Array; margin?: Float64Array; farMargin: Float64Array; rival: Int32Array;
+}
+
+/** `linkPlaces` writing into arrays (at least as long as the inputs): no object per input. */
+export function linkPlacesInto(inputs: readonly LinkInput[], gz: Gazetteer, text: string, out: LinkArrays, order?: ArrayLike<number>): void {
+  // ---- groups (their candidates are made only when the rounds run, see below)
+  let groups: Group[] = [];
   const byKey = new Map<string, number>();
-  const groupOf: number[] = [];
+  const groupOf = new Int32Array(inputs.length);
   const facts = factsOf(gz);
-  inputs.forEach(m => {
+  for (let i = 0; i < inputs.length; i++) {
+    const m = inputs[i];
     let g = byKey.get(m.key);
     if (g === undefined) {
       g = groups.length;
       byKey.set(m.key, g);
-      groups.push({ key: m.key, cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: [], prev: [], count: 0, acting: true, supportCut: -Infinity });
+      groups.push({ key: m.key, cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: [], prev: [], count: 0, acting: true, supportCut: -Infinity, src: undefined, srcActing: false });
     }
     const G = groups[g];
     G.ev |= m.ev;
     G.confirmed ||= m.confirmed;
     G.acting &&= !!m.acting;
     G.count++;
-    if (G.cands.length === 0 && m.cands.length > 0) {
-      const anyStrict = m.cands.some(candStrict);
-      for (const c of m.cands) {
-        const entry = candEntry(c), flag = candFlag(c), strict = candStrict(c);
-        const f = facts.of(entry);
-        const cls = f.cls;
-        let base = POP_SCALE * f.prior + (strict ? 2 : anyStrict ? -6 : 0) +
-          (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
-        const unresolved = f.unresolved;
-        if (unresolved) base -= 0.5;
-        // The analyst's own entries (dateline.gazetteers) are what they want this name to mean.
-        if (entry >= gz.baseCount) base += 5;
-        // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
-        if (m.acting && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
-        G.cands.push({ entry, flag, strict, cls, base, score: base, part: base, cc: f.cc, adm: f.adm, unresolved, lat: f.lat, lon: f.lon, cosLat: f.cosLat, ci: f.ci, ai: f.ai, pop: f.pop, point: f.point });
-      }
-      // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
-      for (const c of G.cands) {
-        if (c.cls !== CLS_ADMIN1) continue;
-        const ak = c.adm;
-        if (ak && G.cands.some(o => isCityClass(o.cls) && (o.strict || !c.strict) && o.adm === ak && o.pop >= 20000)) c.base -= 6;
-      }
-      if (G.cands.length > SUPPORT_CANDIDATES) G.supportCut = G.cands.map(c => c.base).sort((a, b) => b - a)[SUPPORT_CANDIDATES - 1];
-    }
-    groupOf.push(g);
-  });
+    if (G.src === undefined && m.cands.length > 0) { G.src = m.cands; G.srcActing = !!m.acting; }
+    groupOf[i] = g;
+  }
   // `This, That` pairs (Alexandria, Va.).
   order ??= inputs.map((_, i) => i).sort((a, b) => inputs[a].start - inputs[b].start);
   for (let q = 0; q + 1 < inputs.length; q++) {
@@ -217,32 +229,23 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     if (!groups[gb].prev.includes(ga)) groups[gb].prev.push(ga);
   }
 
-  // ---- initial choice by prior
-  for (const G of groups) choose(G, false);
-  const nIds = facts.ids.size;
-
-  // Each name's vote for the document's focus (country, first-level region, centre), kept current as choices
-  // change: names are re-scored one after another (most confident first), each seeing the others' latest
-  // choices, so that two names that fit together settle together instead of flipping in turn.
-  const run = new Rounds(groups, gz, nIds);
-  for (let gi = 0; gi < groups.length; gi++) run.voteOf(gi);
-  for (let gi = 0; gi < groups.length; gi++) run.apply(gi, 1);
-  const weights = new Float64Array(groups.length);
-  for (let gi = 0; gi < groups.length; gi++) weights[gi] = weightOf(groups[gi]);
-  const order2 = groups.map((_, gi) => gi).sort((a, b) => weights[b] - weights[a]);
-  // The anchor names are scored in full (their best few candidates by score make the next round's anchors).
-  const anchorGroups = order2.slice(0, MAX_ANCHOR_GROUPS);
-  for (const gi of anchorGroups) run.full[gi] = 1;
-  for (let round = 0, changed = true; round < MAX_ROUNDS && changed; round++) {
-    changed = false;
-    run.anchors(anchorGroups);
-    for (const gi of order2) if (run.scoreGroup(gi)) changed = true;
+  // ---- the document-level choice: the last run's when every group's summary is the same (see sameGroups:
+  // all the rounds read), else the rounds.
+  let far: { m: number; rival: number }[];
+  const last = linkerOptions.reuse ? lastRuns.get(gz) : undefined;
+  if (last && last.facts === facts && sameGroups(last.groups, groups)) {
+    groups = last.groups;
+    far = last.far;
+    linkerStats.reused++;
+  } else {
+    for (const G of groups) makeCands(G, facts, gz);
+    far = chooseAll(groups, gz, facts);
+    if (linkerOptions.reuse) lastRuns.set(gz, { facts, groups, far });
+    linkerStats.full++;
   }
 
-  // ---- acceptance
-  const acceptedKeys = new Set<string>();
-  const result: LinkOutput[] = inputs.map(() => ({ entry: -1, accept: false, score: 0, margin: 0, farMargin: Infinity, rival: -1 }));
-  const far = groups.map((_, gi) => run.far(gi));
+  // ---- acceptance (the keys accepted: by group, one group per key)
+  const acceptedGroups = new Uint8Array(groups.length);
   const decide = (i: number): boolean => {
     const m = inputs[i];
     const G = groups[groupOf[i]];
@@ -255,7 +258,7 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     const big = c.cls === CLS_COUNTRY || c.cls === CLS_ADMIN1 || c.cls === CLS_REGION;
     // A single word in capitals that the name tagger did not take for a place (CRICKET, TENNIS in a headline):
     // only a country, region or state, a dateline, or a cued name.
-    if (!big && !cue && !(ev & EV_DATELINE) && m.end - m.start > 2 && !/[\s\p{Ll}]/u.test(text.slice(m.start, m.end))) return false;
+    if (!big && !cue && !(ev & EV_DATELINE) && (m.caps ?? (m.end - m.start > 2 && !/[\s\p{Ll}]/u.test(text.slice(m.start, m.end))))) return false;
     const pop = c.pop;
     if (ev & EV_STOPWORD) return cue && c.strict && (big || pop >= 10000);
     if (c.flag === POST_ABBREV) return true;
@@ -283,28 +286,113 @@ export function linkPlaces(inputs: readonly LinkInput[], gz: Gazetteer, text: st
     return G.margin >= 1 && c.score - c.base >= 1.5 && pop >= 1000;
   };
   // Two passes: names accepted on their own first, then repeats of accepted names.
+  const { accept, entry, score, margin, farMargin, rival } = out;
   for (let i = 0; i < inputs.length; i++) {
-    const G = groups[groupOf[i]];
+    const g = groupOf[i];
+    const G = groups[g];
+    const m = inputs[i];
     if (decide(i)) {
-      result[i].accept = true;
-      if (!(inputs[i].ev & (EV_INITIAL | EV_STOPWORD | EV_RUN_BEFORE | EV_RUN_AFTER)) || inputs[i].confirmed) acceptedKeys.add(inputs[i].key);
-    }
+      accept[i] = 1;
+      if (!(m.ev & (EV_INITIAL | EV_STOPWORD | EV_RUN_BEFORE | EV_RUN_AFTER)) || m.confirmed) acceptedGroups[g] = 1;
+    } else accept[i] = 0;
     if (G.choice >= 0) {
-      result[i].entry = G.cands[G.choice].entry;
-      result[i].score = G.cands[G.choice].score;
-      result[i].margin = G.margin;
-      result[i].farMargin = far[groupOf[i]].m;
-      result[i].rival = far[groupOf[i]].rival;
+      const c = G.cands[G.choice];
+      entry[i] = c.entry; score[i] = c.score; if (margin) margin[i] = G.margin; farMargin[i] = far[g].m; rival[i] = far[g].rival;
+    } else {
+      entry[i] = -1; score[i] = 0; if (margin) margin[i] = 0; farMargin[i] = Infinity; rival[i] = -1;
     }
   }
   for (let i = 0; i < inputs.length; i++) {
-    if (result[i].accept || !acceptedKeys.has(inputs[i].key)) continue;
+    if (accept[i] || !acceptedGroups[groupOf[i]]) continue;
     const ev = inputs[i].ev;
     if (ev & EV_TITLE) continue;
     if ((ev & EV_STOPWORD) && !(ev & CUES)) continue;
-    result[i].accept = true;
+    accept[i] = 1;
   }
-  return result;
+}
+
+/** What the last run chose, per gazetteer: reused while the groups' summaries stay the same. */
+interface LastRun { facts: FactMemo; groups: Group[]; far: { m: number; rival: number }[] }
+const lastRuns = new WeakMap<Gazetteer, LastRun>();
+/** The evidence bits of a group that the rounds read (weightOf, voteOf). */
+const GROUP_EV = CUES | EV_MULTI;
+
+/**
+ * Whether the rounds would see the same groups: the same keys in the same order, the same candidates from
+ * the same first mention (and its `acting`, which the bases read), the evidence bits, `confirmed` and
+ * `acting` the rounds read, the count as far as they read it (up to 4), and the same `This, That` links.
+ * Offsets and each mention's own evidence are not read by the rounds (only by the acceptance, run each time).
+ */
+function sameGroups(a: Group[], b: Group[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let gi = 0; gi < a.length; gi++) {
+    const x = a[gi], y = b[gi];
+    if (x.key !== y.key || (x.ev & GROUP_EV) !== (y.ev & GROUP_EV) || x.confirmed !== y.confirmed || x.acting !== y.acting ||
+      Math.min(x.count, 4) !== Math.min(y.count, 4) || x.srcActing !== y.srcActing || !sameNumbers(x.src, y.src) ||
+      !sameNumbers(x.next, y.next) || !sameNumbers(x.prev, y.prev)) return false;
+  }
+  return true;
+}
+function sameNumbers(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The group's candidates with their base scores, from its first mention that has candidates. */
+function makeCands(G: Group, facts: FactMemo, gz: Gazetteer): void {
+  const src = G.src;
+  if (!src) return;
+  const anyStrict = src.some(candStrict);
+  for (const c of src) {
+    const entry = candEntry(c), flag = candFlag(c), strict = candStrict(c);
+    const f = facts.of(entry);
+    const cls = f.cls;
+    let base = POP_SCALE * f.prior + (strict ? 2 : anyStrict ? -6 : 0) +
+      (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
+    const unresolved = f.unresolved;
+    if (unresolved) base -= 0.5;
+    // The analyst's own entries (dateline.gazetteers) are what they want this name to mean.
+    if (entry >= gz.baseCount) base += 5;
+    // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
+    if (G.srcActing && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
+    G.cands.push({ entry, flag, strict, cls, base, score: base, part: base, cc: f.cc, adm: f.adm, unresolved, lat: f.lat, lon: f.lon, cosLat: f.cosLat, ci: f.ci, ai: f.ai, pop: f.pop, point: f.point });
+  }
+  // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
+  for (const c of G.cands) {
+    if (c.cls !== CLS_ADMIN1) continue;
+    const ak = c.adm;
+    if (ak && G.cands.some(o => isCityClass(o.cls) && (o.strict || !c.strict) && o.adm === ak && o.pop >= 20000)) c.base -= 6;
+  }
+  if (G.cands.length > SUPPORT_CANDIDATES) G.supportCut = G.cands.map(c => c.base).sort((a, b) => b - a)[SUPPORT_CANDIDATES - 1];
+}
+
+/** The rounds: each group's choice and margin, and its margin over its best far-away rival. */
+function chooseAll(groups: Group[], gz: Gazetteer, facts: FactMemo): { m: number; rival: number }[] {
+  // ---- initial choice by prior
+  for (const G of groups) choose(G, false);
+  const nIds = facts.ids.size;
+
+  // Each name's vote for the document's focus (country, first-level region, centre), kept current as choices
+  // change: names are re-scored one after another (most confident first), each seeing the others' latest
+  // choices, so that two names that fit together settle together instead of flipping in turn.
+  const run = new Rounds(groups, gz, nIds);
+  for (let gi = 0; gi < groups.length; gi++) run.voteOf(gi);
+  for (let gi = 0; gi < groups.length; gi++) run.apply(gi, 1);
+  const weights = new Float64Array(groups.length);
+  for (let gi = 0; gi < groups.length; gi++) weights[gi] = weightOf(groups[gi]);
+  const order2 = groups.map((_, gi) => gi).sort((a, b) => weights[b] - weights[a]);
+  // The anchor names are scored in full (their best few candidates by score make the next round's anchors).
+  const anchorGroups = order2.slice(0, MAX_ANCHOR_GROUPS);
+  for (const gi of anchorGroups) run.full[gi] = 1;
+  for (let round = 0, changed = true; round < MAX_ROUNDS && changed; round++) {
+    changed = false;
+    run.anchors(anchorGroups);
+    for (const gi of order2) if (run.scoreGroup(gi)) changed = true;
+  }
+
+  return groups.map((_, gi) => run.far(gi));
 }
 
 /** The rounds of re-scoring: the focus votes, the anchors and each group's view of its last round. */

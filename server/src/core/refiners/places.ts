@@ -10,7 +10,8 @@
 // Cost (this runs on every edit): what depends only on a name or an entry (keys, look-ups, PlaceRefs, notes)
 // is memoised across runs; the linker's result is reused while the document's place names, their evidence
 // and their `This, That` pairs stay the same (most edits), and with it the place and data objects it gave each
-// mention that held only the gazetteer's data; the rest is a few passes over index arrays.
+// mention that held only the gazetteer's data (after a new link, those of the subjects the edit did not touch
+// are kept when the linker says the same of them: carryOver); the rest is a few passes over index arrays.
 
 import type { Refiner } from '../api';
 import { wordAfterKind, WORD_ACTS, WORD_AND } from '../actors/acting';
@@ -18,7 +19,7 @@ import { candEntry, candFlag, candStrict, EV_DATELINE, EV_DIRECTION, EV_MULTI, E
 import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_DEMONYM } from '../geo/format';
 import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
-import { linkPlaces, LinkInput, LinkOutput } from '../geo/linker';
+import { linkPlacesInto, LinkInput } from '../geo/linker';
 import type { Annotation, PlaceRef } from '../types';
 import { memoize } from '../memo';
 
@@ -107,6 +108,8 @@ interface LinkSignature {
   cands: number[][];
   pairs: Int32Array;
   out: LinkResult;
+  /** The linker's inputs (updated in place for the next link when the names stay the same). */
+  inputs: LinkInput[];
 }
 /** The linker's outputs as arrays by input, and what follows from an input's candidates and entry (made when first asked). */
 interface LinkResult {
@@ -130,18 +133,12 @@ interface LinkResult {
   outData: Record<string, unknown>[];
 }
 const OUT_PLACE = 1, OUT_DEMONYM = 2, OUT_NO_PLACE = 3, OUT_UNRESOLVED = 4;
-function linkResult(out: LinkOutput[]): LinkResult {
-  const n = out.length;
-  const r: LinkResult = {
+function linkResult(n: number): LinkResult {
+  return {
     accept: new Uint8Array(n), entry: new Int32Array(n), score: new Float64Array(n), farMargin: new Float64Array(n),
     rival: new Int32Array(n), facts: new Array(n), rivalFacts: new Array(n), demonym: new Uint8Array(n),
     outKind: new Uint8Array(n), outPlace: new Array(n), outData: new Array(n),
   };
-  for (let i = 0; i < n; i++) {
-    const o = out[i];
-    r.accept[i] = o.accept ? 1 : 0; r.entry[i] = o.entry; r.score[i] = o.score; r.farMargin[i] = o.farMargin; r.rival[i] = o.rival;
-  }
-  return r;
 }
 const linkMemo = new WeakMap<Gazetteer, LinkSignature>();
 
@@ -246,16 +243,50 @@ function linkCached(gz: Gazetteer, text: string, n: number, texts: string[], can
     for (let i = 0; i < pairList.length; i++) if (hit.pairs[i] !== pairList[i]) { same = false; break; }
     if (same) return hit.out;
   }
-  const inputs: LinkInput[] = new Array(n);
+  // The same names as last time (most edits that get here change only evidence): the last inputs, updated.
+  const reuse = hit !== undefined && hit.texts === texts && hit.cands === cands && hit.inputs.length === n;
+  const inputs: LinkInput[] = reuse ? hit.inputs : new Array(n);
   for (let i = 0; i < n; i++) {
-    inputs[i] = {
-      start: starts[i], end: ends[i], key: strictKeyOf(texts[i]), cands: cands[i], ev: evs[i],
-      confirmed: (flags[i] & F_CONFIRMED) !== 0, modifier: (flags[i] & F_MODIFIER) !== 0, acting: (flags[i] & F_ACTING) !== 0,
-    };
+    const f = flags[i];
+    const confirmed = (f & F_CONFIRMED) !== 0, modifier = (f & F_MODIFIER) !== 0, acting = (f & F_ACTING) !== 0, caps = (f & F_CAPS) !== 0;
+    if (reuse) {
+      const m = inputs[i];
+      m.start = starts[i]; m.end = ends[i]; m.ev = evs[i]; m.confirmed = confirmed; m.modifier = modifier; m.acting = acting; m.caps = caps;
+    } else {
+      inputs[i] = { start: starts[i], end: ends[i], key: strictKeyOf(texts[i]), cands: cands[i], ev: evs[i], confirmed, modifier, acting, caps };
+    }
   }
-  const out = linkResult(linkPlaces(inputs, gz, text, order));
-  linkMemo.set(gz, { texts, evs: evs.slice(0, n), flags: flags.slice(0, n), cands, pairs: Int32Array.from(pairList), out });
+  const out = linkResult(n);
+  linkPlacesInto(inputs, gz, text, out, order);
+  if (hit) carryOver(hit, n, texts, cands, flags, out);
+  linkMemo.set(gz, { texts, evs: evs.slice(0, n), flags: flags.slice(0, n), cands, pairs: Int32Array.from(pairList), out, inputs });
   return out;
+}
+
+/**
+ * After a new link, what `finishOne` made for the subjects that the edit did not touch (the same name and
+ * candidates before and after the edit: the runs of subjects common to the start and to the end of the old
+ * and new lists) is kept when the linker said the same of them: it is a function of the entry, whether the
+ * name is confirmed, its candidates, whether it is ambiguous and the rival (see finishOne). So an edit that
+ * changes one name does not make new place and data objects for every other subject.
+ */
+function carryOver(old: LinkSignature, n: number, texts: string[], cands: number[][], flags: Uint8Array, out: LinkResult): void {
+  const o = old.out, on = old.texts.length;
+  let p = 0;
+  const lim = Math.min(n, on);
+  if (texts === old.texts && cands === old.cands) p = lim; // the same names (the arrays are never changed)
+  while (p < lim && texts[p] === old.texts[p] && sameCands(cands[p], old.cands[p])) p++;
+  let q = 0; // common suffix length, not overlapping the prefix
+  while (q < lim - p && texts[n - 1 - q] === old.texts[on - 1 - q] && sameCands(cands[n - 1 - q], old.cands[on - 1 - q])) q++;
+  for (let s = 0; s < n; s++) {
+    if (s === p && p < n - q) { s = n - q - 1; continue; } // the subjects between: the edit's
+    const t = s < p ? s : s - n + on;
+    if (o.accept[t] !== out.accept[s] || o.entry[t] !== out.entry[s] || o.rival[t] !== out.rival[s] ||
+      (o.farMargin[t] < AMBIGUITY_MARGIN) !== (out.farMargin[s] < AMBIGUITY_MARGIN) ||
+      (old.flags[t] & F_CONFIRMED) !== (flags[s] & F_CONFIRMED)) continue;
+    out.facts[s] = o.facts[t]; out.rivalFacts[s] = o.rivalFacts[t]; out.demonym[s] = o.demonym[t];
+    out.outKind[s] = o.outKind[t]; out.outPlace[s] = o.outPlace[t]; out.outData[s] = o.outData[t];
+  }
 }
 
 /**
