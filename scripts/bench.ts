@@ -2,8 +2,9 @@
 //  (a) core throughput on generated news-like text (fresh Analyzer: the segment cache cannot help);
 //  (a') core throughput on real news when ../shared/corpora is there: joined into one document, and article by
 //       article (in a child process, so that no cache has seen the texts);
-//  (b) the built language server over stdio: cold start to first diagnostics, opening a 200 KB document,
-//      edit -> diagnostics, hover, semantic tokens, peak resident memory (VmHWM).
+//  (b) the built language server, over Node IPC (the extension's transport: client/src/client.ts) and over stdio
+//      (other editors'): cold start to first diagnostics, opening a 200 KB document, edit -> diagnostics, hover,
+//      semantic tokens, peak resident memory (VmHWM).
 // Generated text comes from test/helpers/newsText.ts (the project's own templates); corpora texts are read at run
 // time and never stored.
 import * as childProcess from 'child_process';
@@ -129,27 +130,32 @@ function vmStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 }
 function vmHWM(pid: number): number { return vmStatus(pid, 'VmHWM'); }
 
-async function server(): Promise<void> {
+/**
+ * The server over one transport. Rows of the stdio run are marked `[stdio]`; the in-process hover figures are
+ * measured once, in the IPC run.
+ */
+async function server(transport: 'ipc' | 'stdio'): Promise<void> {
+  const push = (row: Row): void => { rows.push(transport === 'ipc' ? row : { ...row, metric: `${row.metric} [stdio]` }); };
   assertServerBuilt();
   const gen = new NewsGenerator(42);
   const small = gen.article();
 
   // Cold start: spawn -> initialize -> didOpen -> first publishDiagnostics.
   const t0 = performance.now();
-  const client = new LspClient({ keepPublished: 8 });
+  const client = new LspClient({ keepPublished: 8, transport });
   try {
     const init = await client.initialize();
     const legend = init.capabilities.semanticTokensProvider!.legend;
     const smallUri = fileUri('bench-small.news');
     await client.open(smallUri, small, 1);
     await client.diagnosticsFor(smallUri, 1, 30000);
-    rows.push({ metric: 'cold start to first diagnostics', value: ms(t0), unit: 'ms', budget: 600 });
+    push({ metric: 'cold start to first diagnostics', value: ms(t0), unit: 'ms', budget: 600 });
     // Let the warm-up finish: the knowledge, then the rehearsal of the edit path in quiet moments (as when an
     // analyst reads an article for a few seconds before typing).
     const rehearsed = await client.log(m => m.message.startsWith('dateline: edit path rehearsed'), 20000);
     const busy = /in (\d+) ms/.exec(rehearsed.message);
-    rows.push({ metric: 'start-up rehearsal of the edit path (idle time)', value: busy ? Number(busy[1]) : NaN, unit: 'ms', note: 'after first diagnostics' });
-    rows.push({ metric: 'server RSS after start (knowledge loaded)', value: vmHWM(client.pid), unit: 'MB', note: 'VmHWM so far' });
+    push({ metric: 'start-up rehearsal of the edit path (idle time)', value: busy ? Number(busy[1]) : NaN, unit: 'ms', note: 'after first diagnostics' });
+    push({ metric: 'server RSS after start (knowledge loaded)', value: vmHWM(client.pid), unit: 'MB', note: 'VmHWM so far' });
 
     // Open a 200 KB document.
     const big = new NewsGenerator(43).text(200 * 1024);
@@ -157,7 +163,7 @@ async function server(): Promise<void> {
     let t = performance.now();
     await client.open(uri, big, 1);
     const first = await client.diagnosticsFor(uri, 1, 60000);
-    rows.push({ metric: `open ${(big.length / 1024).toFixed(0)} KB doc to diagnostics`, value: ms(t), unit: 'ms', note: `${first.diagnostics.length} diagnostics` });
+    push({ metric: `open ${(big.length / 1024).toFixed(0)} KB doc to diagnostics`, value: ms(t), unit: 'ms', note: `${first.diagnostics.length} diagnostics` });
 
     // Random single-character edits, each waited for.
     const r = rng(5);
@@ -187,8 +193,8 @@ async function server(): Promise<void> {
       editTimes.push(ms(t));
     }
     editTimes.sort((a, b) => a - b);
-    rows.push({ metric: `edit -> diagnostics p50 (${editTimes.length} edits)`, value: percentile(editTimes, 50), unit: 'ms' });
-    rows.push({ metric: `edit -> diagnostics p95 (${editTimes.length} edits)`, value: percentile(editTimes, 95), unit: 'ms', budget: 30 });
+    push({ metric: `edit -> diagnostics p50 (${editTimes.length} edits)`, value: percentile(editTimes, 50), unit: 'ms' });
+    push({ metric: `edit -> diagnostics p95 (${editTimes.length} edits)`, value: percentile(editTimes, 95), unit: 'ms', budget: 30 });
 
     // Semantic tokens (full) on the current text.
     const tokenTimes: number[] = [];
@@ -200,7 +206,7 @@ async function server(): Promise<void> {
     }
     tokenTimes.sort((a, b) => a - b);
     const decoded = decodeTokens(tokens.data, legend);
-    rows.push({ metric: 'semantic tokens full, 200 KB (median of 10)', value: percentile(tokenTimes, 50), unit: 'ms', note: `${decoded.length} tokens` });
+    push({ metric: 'semantic tokens full, 200 KB (median of 10)', value: percentile(tokenTimes, 50), unit: 'ms', note: `${decoded.length} tokens` });
 
     // Hovers: half on tokens, half anywhere.
     const lines = new Lines(text);
@@ -218,42 +224,48 @@ async function server(): Promise<void> {
       if (h) hits++;
     }
     hoverTimes.sort((a, b) => a - b);
-    rows.push({ metric: `hover p50 (${hoverTimes.length} hovers)`, value: percentile(hoverTimes, 50), unit: 'ms', note: `${hits} with a card` });
-    rows.push({ metric: `hover p99 (${hoverTimes.length} hovers)`, value: percentile(hoverTimes, 99), unit: 'ms', budget: 2, note: 'round trip over stdio' });
+    push({ metric: `hover p50 (${hoverTimes.length} hovers)`, value: percentile(hoverTimes, 50), unit: 'ms', note: `${hits} with a card` });
+    push({ metric: `hover p99 (${hoverTimes.length} hovers)`, value: percentile(hoverTimes, 99), unit: 'ms', budget: 2, note: `round trip over ${transport === 'ipc' ? 'Node IPC' : 'stdio'}` });
 
-    // The same hovers computed in this process (core card + LSP adapter), without transport or scheduling noise.
-    const result = new Analyzer().analyze(text);
-    const analysed = { uri, version, result, snapshot: new Snapshot(uri, version, text), elapsedMs: 0 };
-    const compute: number[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const position = lines.position(Math.floor(r() * text.length));
-      t = performance.now();
-      hoverAt(analysed, position);
-      compute.push(ms(t));
-    }
-    compute.sort((a, b) => a - b);
-    // Which hover cards cost the time: the first (unmemoised) card of each annotation, by kind.
-    const byKind = new Map<string, number[]>();
-    const fresh = { ...analysed };
-    for (const a of result.annotations.slice(0, 3000)) {
-      t = performance.now();
-      hoverAt(fresh, fresh.snapshot.position(a.start));
-      const kind = a.category + (a.place ? '+place' : '') + (a.actor ? '+actor' : '');
-      (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(ms(t));
-    }
-    console.log('hover cards, first rendering, by kind (ms): ' + [...byKind.entries()].map(([k, v]) => {
-      v.sort((a, b) => a - b);
-      return `${k} p50 ${percentile(v, 50).toFixed(2)} p99 ${percentile(v, 99).toFixed(2)} (n=${v.length})`;
-    }).join('; '));
-    rows.push({ metric: 'hover compute p99 (in process)', value: percentile(compute, 99), unit: 'ms', note: 'core card + adapter only' });
+    if (transport === 'ipc') inProcessHovers(text, uri, version, lines, r);
 
-    rows.push({ metric: 'server peak RSS (VmHWM)', value: vmHWM(client.pid), unit: 'MB', budget: 250 });
+    push({ metric: 'server peak RSS (VmHWM)', value: vmHWM(client.pid), unit: 'MB', budget: 250 });
     await new Promise(resolve => setTimeout(resolve, 2000));
-    rows.push({ metric: 'server RSS after 2 s idle (VmRSS)', value: vmStatus(client.pid, 'VmRSS'), unit: 'MB' });
+    push({ metric: 'server RSS after 2 s idle (VmRSS)', value: vmStatus(client.pid, 'VmRSS'), unit: 'MB' });
     if (client.errors().length) console.log(`server logged errors:\n${client.errors().join('\n')}`);
   } finally {
     await client.stop();
   }
+}
+
+/** The bench's hovers computed in this process (core card + LSP adapter), and the first rendering of each kind of card. */
+function inProcessHovers(text: string, uri: string, version: number, lines: Lines, r: () => number): void {
+  let t: number;
+  // The same hovers computed in this process (core card + LSP adapter), without transport or scheduling noise.
+  const result = new Analyzer().analyze(text);
+  const analysed = { uri, version, result, snapshot: new Snapshot(uri, version, text), elapsedMs: 0 };
+  const compute: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const position = lines.position(Math.floor(r() * text.length));
+    t = performance.now();
+    hoverAt(analysed, position);
+    compute.push(ms(t));
+  }
+  compute.sort((a, b) => a - b);
+  // Which hover cards cost the time: the first (unmemoised) card of each annotation, by kind.
+  const byKind = new Map<string, number[]>();
+  const fresh = { ...analysed };
+  for (const a of result.annotations.slice(0, 3000)) {
+    t = performance.now();
+    hoverAt(fresh, fresh.snapshot.position(a.start));
+    const kind = a.category + (a.place ? '+place' : '') + (a.actor ? '+actor' : '');
+    (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(ms(t));
+  }
+  console.log('hover cards, first rendering, by kind (ms): ' + [...byKind.entries()].map(([k, v]) => {
+    v.sort((a, b) => a - b);
+    return `${k} p50 ${percentile(v, 50).toFixed(2)} p99 ${percentile(v, 99).toFixed(2)} (n=${v.length})`;
+  }).join('; '));
+  rows.push({ metric: 'hover compute p99 (in process)', value: percentile(compute, 99), unit: 'ms', note: 'core card + adapter only' });
 }
 
 function table(): boolean {
@@ -281,7 +293,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   coreThroughput();
   realNewsThroughput();
-  await server();
+  await server('ipc');
+  await server('stdio');
   const ok = table();
   const os = require('os') as typeof import('os');
   console.log(`\nbench took ${(ms(t0) / 1000).toFixed(1)} s on ${process.version}, ${os.cpus().length} CPUs, ` +

@@ -118,7 +118,8 @@ export class LspClient {
     assertServerBuilt();
     this.settings = options.settings ?? {};
     if (options.transport === 'ipc') {
-      this.proc = fork(SERVER, options.args ?? ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      // execArgv: not this process's (fork passes them on by default: ts-node in the tests and the bench).
+      this.proc = fork(SERVER, options.args ?? ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
       this.conn = createMessageConnection(new IPCMessageReader(this.proc), new IPCMessageWriter(this.proc));
     } else {
       this.proc = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
