@@ -144,4 +144,29 @@ describe('incremental segmentation', () => {
     }
     assert.ok(cached / 60 > 0.9, `on average ${(cached / 60).toFixed(2)} of the texts cached`);
   });
+
+  it('gives the segments of a full segmentation on anything a file can hold: binary junk, NUL, lone surrogates, RTL, emoji', () => {
+    const r = rng(11);
+    const junk = (n: number) => {
+      let t = '';
+      for (let i = 0; i < n; i++) {
+        const k = r();
+        t += k < 0.15 ? '\u0000' : k < 0.3 ? String.fromCharCode(0xd800 + Math.floor(r() * 0x800)) : k < 0.45 ? 'قال الجيش. ' :
+          k < 0.55 ? '🙂. ' : k < 0.7 ? '\r' : String.fromCharCode(Math.floor(r() * 0x3000));
+      }
+      return t;
+    };
+    for (let doc = 0; doc < 10; doc++) {
+      let text = junk(200 + Math.floor(r() * 400)) + randomText(r, 10);
+      let seg: Segmentation = segmentation(text);
+      for (let e = 0; e < 60; e++) {
+        const at = Math.floor(r() * (text.length + 1));
+        const next = e % 3 === 0 ? text.slice(0, at) + junk(1 + Math.floor(r() * 5)) + text.slice(at) : randomEdit(r, text);
+        const inc = resegment(seg, next);
+        same(inc, next, `junk document ${doc}, edit ${e}`);
+        seg = inc;
+        text = next;
+      }
+    }
+  });
 });
