@@ -16,6 +16,7 @@ import { hoverAt } from '../server/src/lsp/hover';
 import { Snapshot } from '../server/src/lsp/snapshot';
 import { assertServerBuilt, decodeTokens, fileUri, Lines, LspClient, percentile } from '../test/helpers/lspClient';
 import { NewsGenerator, rng } from '../test/helpers/newsText';
+import { applyCharEdit, charEdit } from './charEdits';
 import { realNewsArticles, warmUpOnOtherNews } from './realNews';
 
 interface Row { metric: string; value: number; unit: string; budget?: number; higherIsBetter?: boolean; note?: string }
@@ -173,20 +174,11 @@ async function server(transport: 'ipc' | 'stdio'): Promise<void> {
     const editsStarted = performance.now();
     for (let i = 0; i < EDITS && ms(editsStarted) < EDITS_CAP_MS; i++) {
       const lines = new Lines(text);
-      const offset = Math.floor(r() * text.length);
-      const pos = lines.position(offset);
-      let change;
-      if (i % 2 === 0 || text.length === 0) {
-        const ch = 'abcdefghij 0123456789.,'[Math.floor(r() * 23)];
-        change = { range: { start: pos, end: pos }, text: ch };
-        text = text.slice(0, offset) + ch + text.slice(offset);
-      } else {
-        // Delete one character that is not part of a line break or a surrogate pair.
-        const c = text.charCodeAt(offset);
-        if (c === 10 || c === 13 || (c >= 0xd800 && c <= 0xdfff)) { i--; continue; }
-        change = { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
-        text = text.slice(0, offset) + text.slice(offset + 1);
-      }
+      const e = charEdit(text, i, r);
+      if (!e) { i--; continue; }
+      const pos = lines.position(e.offset);
+      const change = { range: { start: pos, end: { line: pos.line, character: pos.character + e.remove } }, text: e.insert };
+      text = applyCharEdit(text, e);
       t = performance.now();
       await client.change(uri, ++version, [change]);
       await client.diagnosticsFor(uri, version, 30000);
