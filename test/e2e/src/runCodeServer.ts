@@ -193,7 +193,16 @@ async function main(): Promise<number> {
   if (outcome === 'server-exit') say('code-server exited during the run');
   say(`exit code reported by the extension host: ${outcome}; result: ${result ? JSON.stringify(result) : 'none'}; total ${elapsed()}`);
   if (ok) {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    // Stop the workbench and code-server before removing their folder: they write into it until they exit (a
+    // removal racing them failed once with ENOTEMPTY). A folder that still cannot be removed is reported, not fatal.
+    try { await browser?.close(); } catch { /* ignore */ }
+    killServer();
+    await new Promise(r => setTimeout(r, 500));
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (error) {
+      say(`could not remove the scratch folder ${tmp}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   } else {
     const log = path.join(tmp, 'workbench.log');
     fs.writeFileSync(log, noise.join('\n') + '\n');

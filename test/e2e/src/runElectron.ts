@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   try { result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as SuiteResult; } catch { /* none */ }
   console.log(`[e2e:electron] exit code ${code}; result: ${result ? JSON.stringify(result) : 'none'}`);
   const ok = code === 0 && result !== undefined && result.failures === 0 && result.passes > 0;
-  if (ok) fs.rmSync(tmp, { recursive: true, force: true });
+  if (ok) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   return ok ? 0 : 1;
 }
 
