@@ -4,19 +4,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { analyze, hoverMarkdown, Knowledge } from '../../server/src/core';
 import { actorsProvider, ACTOR_TYPES, loadActorFile } from '../../server/src/core/actors/catalog';
 import type { KnowledgeProblem } from '../../server/src/core';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { ensureData } from '../helpers/data';
 
 describe('actors', function () {
   this.timeout(180000);
-  before(() => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-data.js')], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('could not build data/gazetteer.bin');
-  });
+  before(ensureData);
 
   it('the catalogue has at least 80 well-formed actors', () => {
     const k = new Knowledge();

@@ -3,8 +3,6 @@
 // copied, cued (`in X`), made to act (`X said`), paired (`X, Y`), put in capitals, and stray characters anywhere.
 // Texts: a fixture written for this test and the project's own news generator.
 import * as assert from 'assert';
-import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { Analyzer, Knowledge } from '../../server/src/core';
 import type { AnalysisResult } from '../../server/src/core/api';
 import { Gazetteer, gazetteerProvider } from '../../server/src/core/geo/gazetteer';
@@ -14,13 +12,7 @@ import type { GazetteerData } from '../../server/src/core/geo/evidence';
 import { recognizePlaces } from '../../server/src/core/recognizers/gazetteer';
 import { segment } from '../../server/src/core/text/segment';
 import { NewsGenerator, rng } from '../helpers/newsText';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function ensureData(): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-data.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not build data/gazetteer.bin');
-}
+import { ensureData } from '../helpers/data';
 
 const FIXTURE = [
   'Paris, Texas, and Paris, Tenn., held parades on Saturday; Paris itself stayed quiet.',

@@ -2,8 +2,6 @@
 // filter rejects no key of the index, and the linker's skipping of hopeless candidates changes no output.
 // Texts: the project's own news generator and a fixture written for this test.
 import * as assert from 'assert';
-import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { Knowledge } from '../../server/src/core';
 import { gazetteerProvider } from '../../server/src/core/geo/gazetteer';
 import { strictKey } from '../../server/src/core/geo/keys';
@@ -12,13 +10,7 @@ import type { GazetteerData } from '../../server/src/core/geo/evidence';
 import { recognizePlaces } from '../../server/src/core/recognizers/gazetteer';
 import { segment } from '../../server/src/core/text/segment';
 import { NewsGenerator } from '../helpers/newsText';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function ensureData(): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-data.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not build data/gazetteer.bin');
-}
+import { ensureData } from '../helpers/data';
 
 const FIXTURE = [
   'Paris, Texas, and Paris, Tenn., both held parades on Saturday; Paris itself stayed quiet.',

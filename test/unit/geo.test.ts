@@ -5,20 +5,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { analyze, hoverMarkdown, Knowledge } from '../../server/src/core';
 import type { AnalysisResult, Annotation } from '../../server/src/core';
 import { gazetteerProvider, distanceKm } from '../../server/src/core/geo/gazetteer';
 import { looseKey, strictKey, looseTailKey } from '../../server/src/core/geo/keys';
 import { parseCsv, parseGeoJson, parseGeoNames } from '../../server/src/core/geo/analystFiles';
 import type { KnowledgeProblem } from '../../server/src/core';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function ensureData(): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-data.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not build data/gazetteer.bin');
-}
+import { ensureData } from '../helpers/data';
 
 function placeOf(r: AnalysisResult, text: string): Annotation | undefined {
   return r.annotations.find(a => a.text === text && (a.place || a.unresolved));

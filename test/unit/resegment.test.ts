@@ -4,18 +4,7 @@
 import * as assert from 'assert';
 import { resegment, segment, segmentation, Segmentation } from '../../server/src/core/text/segment';
 import { Analyzer } from '../../server/src/core/pipeline';
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/newsText';  // mulberry32: a failure can be replayed
 
 const PIECES = [
   'The convoy left the town on Monday.', ' ', ' ', '\n', '\r\n', '\n\n', '\r\n\r\n', '. ', '? ', '! ', '."  ',
