@@ -37,6 +37,15 @@ export interface AnalysisInfo {
   findingCount: number;
 }
 
+/**
+ * After every analysis of an open document (after its diagnostics, which the server publishes only when they
+ * changed: `diagnosticsPublished`).
+ */
+export interface AnalysedParams extends AnalysisInfo {
+  uri: string;
+  diagnosticsPublished: boolean;
+}
+
 export interface InitializationOptions {
   referenceDates: Record<string, string>;
 }
@@ -44,4 +53,5 @@ export interface InitializationOptions {
 export const ExportFormatsRequest = new RequestType0<ExportFormat[], void>('dateline/exportFormats');
 export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('dateline/export');
 export const AnalysisInfoRequest = new RequestType<AnalysisInfoParams, AnalysisInfo | null, void>('dateline/analysisInfo');
+export const AnalysedNotification = new NotificationType<AnalysedParams>('dateline/analysed');
 export const SetReferenceDateNotification = new NotificationType<SetReferenceDateParams>('dateline/setReferenceDate');

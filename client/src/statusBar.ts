@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DatelineClient } from './client';
 import { isDatelineDocument } from './config';
-import { AnalysisInfo, AnalysisInfoRequest } from './protocol';
+import { AnalysedNotification, AnalysedParams, AnalysisInfo, AnalysisInfoRequest } from './protocol';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -37,7 +37,12 @@ export class StatusBar implements vscode.Disposable {
         if (uri && e.uris.some(u => u.toString() === uri)) this.schedule(50);
       }),
       vscode.workspace.onDidOpenTextDocument(d => { if (d === vscode.window.activeTextEditor?.document) this.schedule(0); }),
-      client.onDidStart(() => this.schedule(0)),
+      client.onDidStart(c => {
+        // Each analysis says what it found: the text shows it without asking (diagnostics are published only
+        // when they changed, and the annotation count can change without them).
+        this.disposables.push(c.onNotification(AnalysedNotification, params => this.analysed(params)));
+        this.schedule(0);
+      }),
     );
     this.schedule(0);
   }
@@ -64,6 +69,20 @@ export class StatusBar implements vscode.Disposable {
       if (!this.warned) { this.warned = true; this.output.appendLine(`[client] dateline/analysisInfo failed: ${String(e)}`); }
     }
     if (generation !== this.generation) return; // a newer refresh is under way
+    this.show(doc, info);
+  }
+
+  /** An analysis finished: shown at once when it is of the active document. */
+  private analysed(params: AnalysedParams): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const c = this.client.current();
+    if (!doc || !c || !isDatelineDocument(doc) || c.code2ProtocolConverter.asUri(doc.uri) !== params.uri) return;
+    if (this.timer) clearTimeout(this.timer);
+    ++this.generation; // a refresh still waiting for its answer would show older numbers
+    this.show(doc, params);
+  }
+
+  private show(doc: vscode.TextDocument, info: AnalysisInfo | null): void {
     const diagnostics = vscode.languages.getDiagnostics(doc.uri).filter(d => d.source === 'dateline');
     this.item.text = `$(note) ${describe(info, diagnostics)}`;
     this.item.tooltip = info?.referenceDate

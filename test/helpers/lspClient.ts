@@ -68,6 +68,16 @@ export interface ClientOptions {
   keepPublished?: number;
 }
 
+/** `dateline/analysed` (server/src/lsp/protocol.ts), sent after every analysis of an open document. */
+export interface AnalysedParams {
+  uri: string;
+  version: number;
+  referenceDate: string | null;
+  annotationCount: number;
+  findingCount: number;
+  diagnosticsPublished: boolean;
+}
+
 interface DiagnosticsWaiter {
   uri: string;
   accept: (p: PublishDiagnosticsParams) => boolean;
@@ -99,8 +109,17 @@ export class LspClient {
   readonly proc: ChildProcess;
   readonly conn: MessageConnection;
   settings: unknown;
-  /** Every publishDiagnostics, in order. */
+  /**
+   * Every publishDiagnostics, in order. The server publishes only diagnostics that differ from the last ones it
+   * published for the document; `analysed` has one entry per analysis.
+   */
   readonly published: PublishDiagnosticsParams[] = [];
+  /** Every `dateline/analysed`, in order. */
+  readonly analysed: AnalysedParams[] = [];
+  /** The last publishDiagnostics per URI: the diagnostics this client holds. */
+  private readonly holds = new Map<string, PublishDiagnosticsParams>();
+  /** What the client held after each analysis (a publish, or the last one for an unchanged analysis), in order. */
+  private readonly views: PublishDiagnosticsParams[] = [];
   /** window/showMessage notifications and window/showMessageRequest requests. */
   readonly messages: ShowMessageParams[] = [];
   readonly logs: LogMessageParams[] = [];
@@ -112,6 +131,7 @@ export class LspClient {
   private diagnosticsWaiters: DiagnosticsWaiter[] = [];
   private messageWaiters: Waiter<ShowMessageParams>[] = [];
   private logWaiters: Waiter<LogMessageParams>[] = [];
+  private analysedWaiters: Waiter<AnalysedParams>[] = [];
   private diagnosticsListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
@@ -147,17 +167,38 @@ export class LspClient {
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
       if (this.options.keepPublished !== undefined && this.published.length > this.options.keepPublished) this.published.shift();
+      this.holds.set(p.uri, p);
       for (const l of this.diagnosticsListeners) l(p);
-      this.diagnosticsWaiters = this.diagnosticsWaiters.filter(w => {
-        if (w.uri !== p.uri || !w.accept(p)) return true;
-        w.resolve(p);
-        return false;
-      });
+      this.view(p);
+    });
+    this.conn.onNotification('dateline/analysed', (a: AnalysedParams) => {
+      this.analysed.push(a);
+      if (this.options.keepPublished !== undefined && this.analysed.length > this.options.keepPublished) this.analysed.shift();
+      this.analysedWaiters = settle(this.analysedWaiters, a);
+      // Not published because unchanged: the diagnostics held are those of this version.
+      if (!a.diagnosticsPublished) this.view(this.held(a));
     });
     this.conn.listen();
   }
 
   get pid(): number { return this.proc.pid!; }
+
+  private view(p: PublishDiagnosticsParams): void {
+    this.views.push(p);
+    if (this.options.keepPublished !== undefined && this.views.length > this.options.keepPublished) this.views.shift();
+    this.diagnosticsWaiters = this.diagnosticsWaiters.filter(w => {
+      if (w.uri !== p.uri || !w.accept(p)) return true;
+      w.resolve(p);
+      return false;
+    });
+  }
+
+  /** The diagnostics held for an analysis that published none (the last published, now of its version). */
+  private held(a: AnalysedParams): PublishDiagnosticsParams {
+    const last = this.holds.get(a.uri);
+    if (!last) throw new Error(`dateline/analysed for ${a.uri} v${a.version} says unchanged, but nothing was published for it`);
+    return { uri: a.uri, version: a.version, diagnostics: last.diagnostics };
+  }
 
   private gotMessage(m: ShowMessageParams): void {
     this.messages.push(m);
@@ -197,7 +238,11 @@ export class LspClient {
     return this.conn.sendNotification(method, params);
   }
 
-  /** Resolves with the next publishDiagnostics for `uri` that `accept`s (not one received before the call). */
+  /**
+   * Resolves with the diagnostics the client holds after the next analysis of `uri` that `accept`s them (not one
+   * received before the call): a publishDiagnostics, or the last one published when `dateline/analysed` says an
+   * analysis left them unchanged (then with the analysis's version).
+   */
   nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -209,13 +254,21 @@ export class LspClient {
     });
   }
 
-  /** Diagnostics for this exact document version (already received or still to come). */
+  /**
+   * The diagnostics the client holds for this exact document version (already received or still to come): those
+   * published for it, or, when its analysis left them unchanged, the last ones published (with its version).
+   */
   diagnosticsFor(uri: string, version: number, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
-    for (let i = this.published.length - 1; i >= 0; i--) {
-      const p = this.published[i];
+    for (let i = this.views.length - 1; i >= 0; i--) {
+      const p = this.views[i];
       if (p.uri === uri && p.version === version) return Promise.resolve(p);
     }
     return this.nextDiagnostics(uri, p => p.version === version, timeoutMs);
+  }
+
+  /** The next (or an already received) `dateline/analysed` that `accept`s. */
+  analysedWhere(accept: (a: AnalysedParams) => boolean, timeoutMs = 15000): Promise<AnalysedParams> {
+    return waitFor('dateline/analysed', this.analysed, this.analysedWaiters, accept, timeoutMs);
   }
 
   onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): void { this.diagnosticsListeners.push(listener); }

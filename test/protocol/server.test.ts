@@ -227,6 +227,36 @@ describe('language server over stdio', function () {
     assert.ok(seen.length <= 10);
   });
 
+  it('publishes diagnostics only when they change, and says after every analysis (dateline/analysed)', async () => {
+    const held = await client.diagnosticsFor(uri, version);
+    assert.ok(held.diagnostics.length >= 1);
+    const info = await client.request<{ annotationCount: number }>('dateline/analysisInfo', { uri });
+    const published = client.published.length;
+    // A word typed at the end of the headline: a new date, no diagnostic changes (none is on that line).
+    const headline = 'Army reaches the river';
+    await client.change(uri, ++version, [{ range: { start: { line: 2, character: headline.length }, end: { line: 2, character: headline.length } }, text: ' today' }]);
+    text = text.replace(headline, `${headline} today`);
+    const quiet = await client.analysedWhere(a => a.uri === uri && a.version === version);
+    assert.strictEqual(quiet.diagnosticsPublished, false);
+    assert.strictEqual(quiet.annotationCount, info.annotationCount + 1, 'the new date is counted');
+    assert.strictEqual(quiet.findingCount, held.diagnostics.length);
+    assert.strictEqual(client.published.length, published, 'nothing published');
+    const same = await client.diagnosticsFor(uri, version);
+    assert.deepStrictEqual(same.diagnostics, held.diagnostics);
+    // A word typed at the start of a line with a diagnostic: its range moves, so all are published again.
+    const d = held.diagnostics[0];
+    await client.change(uri, ++version, [{ range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } }, text: 'Then ' }]);
+    const lines = new Lines(text);
+    text = text.slice(0, lines.offset({ line: d.range.start.line, character: 0 })) + 'Then ' + text.slice(lines.offset({ line: d.range.start.line, character: 0 }));
+    const moved = await client.diagnosticsFor(uri, version);
+    const loud = await client.analysedWhere(a => a.uri === uri && a.version === version);
+    assert.strictEqual(loud.diagnosticsPublished, true);
+    assert.strictEqual(client.published.length, published + 1);
+    assert.strictEqual(client.published[client.published.length - 1], moved);
+    assert.strictEqual(moved.diagnostics[0].range.start.character, d.range.start.character + 5);
+    assert.strictEqual(moved.diagnostics[0].message, d.message);
+  });
+
   it('lists the export formats', async () => {
     const formats = await client.request<{ id: string; label: string; extension: string }[]>('dateline/exportFormats');
     assert.deepStrictEqual(formats.map(f => f.id).slice(0, 3), ['json', 'csv', 'geojson']);
@@ -272,9 +302,9 @@ describe('language server over stdio', function () {
     await client.open(u, 'Troops moved 5 km on Friday.\n', 1);
     let info = await client.request<{ referenceDate: string | null; version: number }>('dateline/analysisInfo', { uri: u });
     assert.strictEqual(info.referenceDate, null);
-    const before = client.published.length;
+    const before = client.analysed.length;
     await client.notify('dateline/setReferenceDate', { uri: u, date: '2021-06-04' });
-    await client.nextDiagnostics(u, () => client.published.length > before);
+    await client.analysedWhere(a => a.uri === u && client.analysed.length > before);
     info = await client.request('dateline/analysisInfo', { uri: u });
     assert.strictEqual(info.referenceDate, '2021-06-04');
     await client.notify('dateline/setReferenceDate', { uri: u, date: null });
@@ -297,11 +327,11 @@ describe('language server over stdio', function () {
   });
 
   it('re-analyses open documents when a watched knowledge file changes, and only then', async () => {
-    const before = client.published.filter(p => p.uri === uri).length;
+    const before = client.analysed.filter(a => a.uri === uri).length;
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(ROOT, 'unrelated.csv')).href, type: 2 }] });
     const info = await client.request<{ version: number }>('dateline/analysisInfo', { uri });
     assert.strictEqual(info.version, version);
-    assert.strictEqual(client.published.filter(p => p.uri === uri).length, before, 'no re-analysis for an unrelated file');
+    assert.strictEqual(client.analysed.filter(a => a.uri === uri).length, before, 'no re-analysis for an unrelated file');
   });
 
   it('has logged no errors and is still running', () => {
@@ -380,14 +410,15 @@ describe('language server settings', function () {
       await client.diagnosticsFor(uri, 2);
       assert.ok(Date.now() - t < DEBOUNCE - 150, `a quiet edit took ${Date.now() - t} ms`);
       // Two more right after it: coalesced into one analysis, started after the debounce.
-      const seen: number[] = [];
-      client.onDiagnostics(p => { if (p.uri === uri) seen.push(p.version!); });
+      await client.analysedWhere(a => a.uri === uri && a.version === 2);
+      const from = client.analysed.length;
       t = Date.now();
       await edit(3);
       await edit(4);
       await client.diagnosticsFor(uri, 4);
       assert.ok(Date.now() - t >= DEBOUNCE - 50, `a burst was analysed after ${Date.now() - t} ms`);
-      assert.deepStrictEqual(seen, [4]);
+      await client.analysedWhere(a => a.uri === uri && a.version === 4);
+      assert.deepStrictEqual(client.analysed.slice(from).map(a => a.version), [4]);
       assert.deepStrictEqual(client.errors(), []);
     } finally {
       await client.stop();
@@ -424,21 +455,25 @@ describe('language server settings', function () {
       await client.initialize();
       const uri = fileUri('knowledge.news');
       await client.open(uri, ARTICLE, 1);
-      await client.diagnosticsFor(uri, 1);
+      await client.analysedWhere(a => a.uri === uri && a.version === 1);
       const watch = client.registrations.find(r => r.method === 'workspace/didChangeWatchedFiles');
       assert.ok(watch, JSON.stringify(client.registrations));
       const watchers = (watch.registerOptions as { watchers: { globPattern: { baseUri: string; pattern: string } }[] }).watchers;
       assert.deepStrictEqual(watchers.map(w => w.globPattern.pattern), ['my-places.csv']);
       assert.strictEqual(fileURLToPath(watchers[0].globPattern.baseUri), path.join(ROOT, 'test', 'fixtures', 'virtual'));
-      const before = client.published.filter(p => p.uri === uri).length;
+      const before = client.analysed.filter(a => a.uri === uri).length;
+      const published = client.published.length;
       const changed = pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'virtual', 'my-places.csv')).href;
       // Two events for one save (the client's watcher and the server's): one re-analysis.
       await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: changed, type: 2 }] });
       await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: changed, type: 2 }] });
-      const again = await client.nextDiagnostics(uri);
+      const again = await client.analysedWhere(a => a.uri === uri && client.analysed.filter(x => x.uri === uri).length > before);
       assert.strictEqual(again.version, 1, 'same text, analysed again');
       await new Promise(r => setTimeout(r, 300));
-      assert.strictEqual(client.published.filter(p => p.uri === uri).length, before + 1);
+      assert.strictEqual(client.analysed.filter(a => a.uri === uri).length, before + 1);
+      // Same text, same file contents: the same diagnostics, so none are sent again.
+      assert.strictEqual(again.diagnosticsPublished, false);
+      assert.strictEqual(client.published.length, published);
       assert.deepStrictEqual(client.errors(), []);
     } finally {
       await client.stop();

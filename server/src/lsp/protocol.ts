@@ -27,6 +27,17 @@ export interface AnalysisInfo {
   findingCount: number;
 }
 
+/**
+ * Sent after every finished analysis of an open document, after its diagnostics. Diagnostics are published only
+ * when they differ from the last ones published for the document (most edits leave them as they were, and a 200 KB
+ * article has hundreds): `diagnosticsPublished` says whether this analysis published, and when it did not, the
+ * client's diagnostics are already those of `version`.
+ */
+export interface AnalysedParams extends AnalysisInfo {
+  uri: string;
+  diagnosticsPublished: boolean;
+}
+
 /** What the client may pass in `initializationOptions`. */
 export interface InitializationOptions {
   /** The analyst's article dates by document URI (`YYYY-MM-DD`). */
@@ -36,5 +47,6 @@ export interface InitializationOptions {
 export const ExportFormatsRequest = new RequestType0<ExportFormat[], void>('dateline/exportFormats');
 export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('dateline/export');
 export const SetReferenceDateNotification = new NotificationType<SetReferenceDateParams>('dateline/setReferenceDate');
+export const AnalysedNotification = new NotificationType<AnalysedParams>('dateline/analysed');
 /** null when the document is not open. */
 export const AnalysisInfoRequest = new RequestType<AnalysisInfoParams, AnalysisInfo | null, void>('dateline/analysisInfo');

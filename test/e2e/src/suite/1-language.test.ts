@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  api, codeOf, datelineDiagnostics, decodeTokens, EXTENSION_ID, hoverText, open, positionOf, rangeOf, report, waitFor,
+  api, codeOf, datelineDiagnostics, decodeTokens, EXTENSION_ID, hoverText, open, positionOf, rangeOf, report, revert, waitFor,
 } from './helpers';
 
 const CATEGORIES = ['person', 'organization', 'place', 'misc', 'date', 'time', 'duration', 'set',
@@ -66,8 +66,7 @@ describe('a .news article', function () {
       assert.ok(!doc.getText().includes('550sq/km'));
       await waitFor('DL101 to go away after the fix', () => !datelineDiagnostics(doc.uri).some(d => codeOf(d) === 'DL101'));
     } finally {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await revert(doc);
     }
     assert.ok(doc.getText().includes('550sq/km'), 'reverted for the next tests');
     await waitFor('DL101 back after the revert', () => datelineDiagnostics(doc.uri).some(d => codeOf(d) === 'DL101'));
@@ -99,5 +98,25 @@ describe('a .news article', function () {
     const info = await dateline.analysisInfo(doc.uri);
     assert.ok(info && info.annotationCount > 0);
     assert.ok(text.includes(`${info.annotationCount} annotation`), `${text} vs ${JSON.stringify(info)}`);
+  });
+
+  it('updates the status bar after an edit that changes no diagnostic (dateline/analysed)', async () => {
+    const dateline = await api();
+    const before = dateline.statusText();
+    const count = Number(/(\d+) annotations?/.exec(before)?.[1]);
+    const diagnostics = JSON.stringify(datelineDiagnostics(doc.uri));
+    const editor = await vscode.window.showTextDocument(doc);
+    // A date typed at the end of the headline: one more annotation, the same diagnostics (none is on that line).
+    assert.ok(await editor.edit(e => e.insert(doc.lineAt(0).range.end, ' on Friday')));
+    try {
+      // Not refreshStatus(): the server's notification alone must bring the new count.
+      const after = await waitFor('the status bar to count the new date', () =>
+        dateline.statusText().includes(`${count + 1} annotations`) ? dateline.statusText() : undefined);
+      assert.ok(after.includes('warning'), after);
+      assert.strictEqual(JSON.stringify(datelineDiagnostics(doc.uri)), diagnostics);
+    } finally {
+      await revert(doc);
+    }
+    await waitFor('the status bar back to its count', () => dateline.statusText() === before);
   });
 });

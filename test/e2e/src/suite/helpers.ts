@@ -41,6 +41,19 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/**
+ * Reverts a document to its saved text, waiting until it is. The command acts on the active editor, and on a
+ * loaded machine the document may still be dirty when the command returns: then it is shown and reverted again.
+ */
+export async function revert(doc: vscode.TextDocument): Promise<void> {
+  await waitFor(`${doc.uri.path} to be reverted`, async () => {
+    if (!doc.isDirty) return true;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    return !doc.isDirty;
+  });
+}
+
 export async function api(): Promise<DatelineApi> {
   const ext = vscode.extensions.getExtension<DatelineApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
