@@ -21,8 +21,8 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   analyze(new NewsGenerator(42).article()); // the knowledge, as the server's warm-up loads it
   if (!process.argv.includes('--no-rehearsal')) {
-    const article = fs.readFileSync(path.join(__dirname, '..', 'samples', 'river-crossing.news'), 'utf8');
-    const report = await rehearse({ article, analyzeOptions: () => ({}), quietMs: () => Infinity });
+    const articles = ['river-crossing.news', 'field-report.news'].map(f => fs.readFileSync(path.join(__dirname, '..', 'samples', f), 'utf8'));
+    const report = await rehearse({ articles, analyzeOptions: () => ({}), quietMs: () => Infinity });
     console.log(`rehearsal: ${report.edits} edits in ${report.busyMs.toFixed(0)} ms`);
   }
   let text = new NewsGenerator(43).text(200 * 1024);

@@ -6,12 +6,13 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import { pathToFileURL } from 'url';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer } from './core';
+import { Analyzer, type AnalysisResult, type AnalyzeOptions } from './core';
 import { codeActionsFor } from './lsp/codeActions';
-import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { analysisInfo, DiagnosticsPublisher, sameDiagnostics } from './lsp/diagnostics';
 import { DocumentManager } from './lsp/documents';
 import { exportDocuments, exportFormats } from './lsp/exporting';
 import { describe, guardNotification, guardRequest, guardStrict, warnUser } from './lsp/guard';
@@ -25,6 +26,7 @@ import { ReferenceDates } from './lsp/referenceDates';
 import { rehearse } from './lsp/rehearsal';
 import { encodeTokens, legend, TokenCache } from './lsp/semanticTokens';
 import { SettingsManager } from './lsp/settings';
+import { Snapshot } from './lsp/snapshot';
 import { documentSymbols } from './lsp/symbols';
 
 // Memory: every edit re-runs the document-level stages, whose short-lived results V8 promotes to the old
@@ -48,8 +50,12 @@ const README_URI = pathToFileURL(['README.md', 'readme.md'].map(n => path.resolv
 /** A few sentences touching every recognizer, to load the knowledge they need. */
 const WARM_UP_TEXT = 'Date: 2020-01-02\n\nPARIS, Jan. 2 (Dateline) - Officials of the United Nations said on Monday that ' +
   'some 1,200 people had walked 12 km (7.5 miles) from Aleppo to Idlib, where 40% of a 550 sq km camp was flooded.\n';
-/** The project's sample article (shipped in the VSIX): the start-up rehearsal of the edit path edits copies of it. */
-const REHEARSAL_ARTICLE = path.resolve(__dirname, '..', '..', 'samples', 'river-crossing.news');
+/** The project's sample articles (shipped in the VSIX): the start-up rehearsal of the edit path edits copies of them. */
+/** Hover cards made per version in the rehearsal (of annotations spread over the document). */
+const REHEARSAL_HOVERS = 24;
+/** The rehearsal's document: never open in the editor, never sent. */
+const REHEARSAL_URI = 'dateline-rehearsal:/samples.news';
+const REHEARSAL_ARTICLES = ['river-crossing.news', 'field-report.news'].map(f => path.resolve(__dirname, '..', '..', 'samples', f));
 /** How long the first analyses wait for the client's settings before going ahead with the defaults. */
 const SETTINGS_WAIT_MS = 1500;
 
@@ -64,13 +70,16 @@ let canRefreshTokens = false;
 let canRegisterConfiguration = false;
 let documentChanges = false;
 
+/** The options of a document's analysis (the rehearsal's too: one object shape for V8). */
+const analyzeOptions = (uri: string): AnalyzeOptions => ({
+  knowledge: knowledge.knowledge,
+  settings: settings.current.core,
+  fallbackReferenceDate: referenceDates.get(uri),
+});
+
 const docs = new DocumentManager(documents, {
   log,
-  analyzeOptions: uri => ({
-    knowledge: knowledge.knowledge,
-    settings: settings.current.core,
-    fallbackReferenceDate: referenceDates.get(uri),
-  }),
+  analyzeOptions,
   debounceMs: () => settings.current.debounceMs,
   onAnalysed: analysed => {
     diagnostics.publish(analysed);
@@ -151,16 +160,26 @@ connection.onInitialized(guardNotification(log, 'initialized', async () => {
   // Then, in quiet moments, rehearse the edit path (lsp/rehearsal.ts) so that the first keystrokes are not
   // the ones V8 compiles it on.
   setTimeout(guardNotification(log, 'warm-up', async () => {
-    const analyzeOptions = () => ({ knowledge: knowledge.knowledge, settings: settings.current.core });
-    new Analyzer().analyze(WARM_UP_TEXT, analyzeOptions());
-    let article: string;
+    new Analyzer().analyze(WARM_UP_TEXT, analyzeOptions(REHEARSAL_URI));
+    let articles: string[];
     try {
-      article = fs.readFileSync(REHEARSAL_ARTICLE, 'utf8');
+      articles = REHEARSAL_ARTICLES.map(f => fs.readFileSync(f, 'utf8'));
     } catch (error) {
       log.info(`dateline: no rehearsal of the edit path (${describe(error)})`);
       return;
     }
-    const report = await rehearse({ article, analyzeOptions, quietMs: () => docs.quietMs() });
+    // Each version adapted as a document's would be (its diagnostics compared with the last, its tokens
+    // encoded, hover cards of a few of its annotations), and thrown away: nothing is sent.
+    let last: Diagnostic[] = [];
+    const afterAnalysis = (text: string, result: AnalysisResult, step: number) => {
+      const analysed = { uri: REHEARSAL_URI, version: step, result, snapshot: new Snapshot(REHEARSAL_URI, step, text), elapsedMs: 0 };
+      const now = diagnostics.diagnosticsOf(analysed);
+      if (!sameDiagnostics(last, now)) last = now;
+      encodeTokens(analysed);
+      const annotations = result.annotations, stride = Math.max(1, Math.floor(annotations.length / REHEARSAL_HOVERS));
+      for (let i = step % stride; i < annotations.length; i += stride) hoverAt(analysed, analysed.snapshot.position(annotations[i].start));
+    };
+    const report = await rehearse({ articles, analyzeOptions: () => analyzeOptions(REHEARSAL_URI), afterAnalysis, quietMs: () => docs.quietMs() });
     log.info(`dateline: edit path rehearsed: ${report.edits} edits of a ${(report.chars / 1024).toFixed(0)} KB article ` +
       `in ${report.busyMs.toFixed(0)} ms${report.gaveUp ? ' (stopped: the documents were never quiet for long)' : ''}`);
   }), 0);
@@ -216,21 +235,13 @@ connection.onDocumentSymbol(guardRequest(log, 'documentSymbol', [], async (param
 connection.onRequest(ExportFormatsRequest, guardStrict(log, 'dateline/exportFormats', () => exportFormats()));
 
 connection.onRequest(ExportRequest, guardStrict(log, 'dateline/export', (params, token) =>
-  exportDocuments(params, docs, uri => ({
-    knowledge: knowledge.knowledge, settings: settings.current.core, fallbackReferenceDate: referenceDates.get(uri),
-  }), token)));
+  exportDocuments(params, docs, analyzeOptions, token)));
 
 connection.onRequest(AnalysisInfoRequest, guardStrict(log, 'dateline/analysisInfo', async (params, token) => {
   // null for a document that is not open (yet): the client's status bar polls it while documents come and go.
   if (typeof params?.uri !== 'string' || !docs.get(params.uri)) return null;
   const analysed = await docs.whenCurrent(params.uri, token);
-  if (!analysed) return null;
-  return {
-    version: analysed.version,
-    referenceDate: analysed.result.referenceDate?.value ?? null,
-    annotationCount: analysed.result.annotations.length,
-    findingCount: analysed.result.findings.length,
-  };
+  return analysed ? analysisInfo(analysed) : null;
 }));
 
 connection.onNotification(SetReferenceDateNotification, guardNotification(log, 'dateline/setReferenceDate', params => {

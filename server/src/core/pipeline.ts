@@ -11,7 +11,7 @@ import { findReferenceDate } from './referenceDate/index';
 import { refiners } from './refiners';
 import { recognizers } from './recognizers';
 import { defaultSettings, Settings } from './settings';
-import { resegment, Segment, Segmentation, segmentation } from './text/segment';
+import { resegment, Resegmentation, Segment, Segmentation, segmentation } from './text/segment';
 import type { Annotation, Finding, Mention, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -93,19 +93,12 @@ export class Analyzer {
       this.lastMentions = [];
       this.cacheGeneration = knowledge.generation;
     }
-    const timings = options.timings;
-    let lapStart = timings ? performance.now() : 0;
-    const lap = (stage: string) => {
-      if (!timings) return;
-      const now = performance.now();
-      timings.set(stage, (timings.get(stage) ?? 0) + now - lapStart);
-      lapStart = now;
-    };
+    const lap = new Lap(options.timings);
     // Segmented from the last run's segmentation: only around the edit (the segments before it are the last
     // run's, those after it the last run's moved).
     const seg = this.last ? resegment(this.last, text) : segmentation(text);
     const segments = seg.segments;
-    lap('segment');
+    lap.end('segment');
     const ctx: SegmentContext = { knowledge, settings };
     const cache = this.cache;
     const annotations: Annotation[] = [];
@@ -139,21 +132,30 @@ export class Analyzer {
           // Cached at once, so that a run cancelled later still leaves its work to the next one.
           cache.set(s.text, mentions);
           this.added.push(s.text);
-          lap('recognizers');
+          lap.end('recognizers');
           yield;
-          if (timings) lapStart = performance.now();
+          lap.restart();
         }
         scanned.set(s.text, mentions);
       }
       segmentMentions[i] = mentions;
-      const offset = s.start;
-      for (let m = 0; m < mentions.length; m++) annotations.push(placed(mentions[m], offset));
+      placeAll(annotations, mentions, s.start);
     }
-    // A finished run keeps only texts the document still has: those of the segments it no longer has (the last
-    // run's between those kept and those moved) and those recognized by runs since the last finished one go,
-    // unless a scanned segment has them; the scanned segments' come in.
-    const lastMoved = moved - indexDelta;
-    for (let k = kept; k < lastMoved && k < lastSegments.length; k++) {
+    this.keep(seg, segmentMentions, scanned);
+    lap.end('recognizers');
+    return refineAndCheck(text, segments, annotations, knowledge, settings, options, lap);
+  }
+
+  /**
+   * After a finished run: the cache keeps only texts the document still has. Those of the segments it no longer
+   * has (the last run's between those kept and those moved) and those recognized by runs since the last finished
+   * one go, unless a scanned segment has them; the scanned segments' come in.
+   */
+  private keep(seg: Resegmentation, segmentMentions: Mention[][], scanned: Map<string, Mention[]>): void {
+    const cache = this.cache;
+    const lastSegments = this.last ? this.last.segments : [];
+    const lastMoved = seg.moved - seg.indexDelta;
+    for (let k = seg.kept; k < lastMoved && k < lastSegments.length; k++) {
       const t = lastSegments[k].text;
       if (!scanned.has(t)) cache.delete(t);
     }
@@ -162,34 +164,73 @@ export class Analyzer {
     for (const [t, m] of scanned) cache.set(t, m);
     this.last = seg;
     this.lastMentions = segmentMentions;
-    lap('recognizers');
-
-    const doc: DocumentContext = {
-      text, segments, knowledge, settings, memo: new Map(),
-      referenceDate: referenceDateOf(text, options),
-    };
-    let result = annotations;
-    lap('reference date');
-    for (const refiner of refiners) {
-      result = refiner.refine(result, doc);
-      lap(`refiner ${refiner.id}`);
-    }
-    result = finish(result, settings);
-    lap('sort and ids');
-
-    const findings: Finding[] = [];
-    for (const check of checks) {
-      const setting = settings.checks[check.name];
-      if (setting === false) continue;
-      const severity: Severity = typeof setting === 'string' ? setting : check.defaultSeverity;
-      for (const f of check.run(result, doc)) findings.push({ ...f, severity: typeof setting === 'string' ? severity : f.severity });
-      lap(`check ${check.name}`);
-    }
-    // Codes are ASCII (`DL103`): compared by code unit, without the locale machinery.
-    findings.sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    lap('sort findings');
-    return { text, referenceDate: doc.referenceDate, annotations: result, findings, problems: knowledge.problems };
   }
+}
+
+// The document-level stages, in functions of their own rather than in the generator: V8 compiles (and, when a
+// rare path is first taken, deoptimises and compiles again) each function as a whole, and small ones are cheap to
+// compile again.
+
+/** Each stage's milliseconds, summed into `timings` when given. */
+class Lap {
+  private start: number;
+  constructor(private readonly timings: Map<string, number> | undefined) {
+    this.start = timings ? performance.now() : 0;
+  }
+
+  /** The stage that ends now. */
+  end(stage: string): void {
+    const timings = this.timings;
+    if (!timings) return;
+    const now = performance.now();
+    timings.set(stage, (timings.get(stage) ?? 0) + now - this.start);
+    this.start = now;
+  }
+
+  /** The time since the last stage ended is not counted (a run yielded). */
+  restart(): void {
+    if (this.timings) this.start = performance.now();
+  }
+}
+
+/** The segment's mentions as this analysis's annotations, at their document offsets. */
+function placeAll(annotations: Annotation[], mentions: readonly Mention[], offset: number): void {
+  for (let m = 0; m < mentions.length; m++) annotations.push(placed(mentions[m], offset));
+}
+
+function refineAndCheck(
+  text: string, segments: readonly Segment[], annotations: Annotation[], knowledge: Knowledge, settings: Settings,
+  options: AnalyzeOptions, lap: Lap,
+): AnalysisResult {
+  const doc: DocumentContext = {
+    text, segments, knowledge, settings, memo: new Map(),
+    referenceDate: referenceDateOf(text, options),
+  };
+  let result = annotations;
+  lap.end('reference date');
+  for (const refiner of refiners) {
+    result = refiner.refine(result, doc);
+    lap.end(`refiner ${refiner.id}`);
+  }
+  result = finish(result, settings);
+  lap.end('sort and ids');
+  const findings = runChecks(result, doc, settings, lap);
+  return { text, referenceDate: doc.referenceDate, annotations: result, findings, problems: knowledge.problems };
+}
+
+function runChecks(annotations: Annotation[], doc: DocumentContext, settings: Settings, lap: Lap): Finding[] {
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    const setting = settings.checks[check.name];
+    if (setting === false) continue;
+    const severity: Severity = typeof setting === 'string' ? setting : check.defaultSeverity;
+    for (const f of check.run(annotations, doc)) findings.push({ ...f, severity: typeof setting === 'string' ? severity : f.severity });
+    lap.end(`check ${check.name}`);
+  }
+  // Codes are ASCII (`DL103`): compared by code unit, without the locale machinery.
+  findings.sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  lap.end('sort findings');
+  return findings;
 }
 
 /**
