@@ -56,62 +56,99 @@ export interface LinkOutput {
   rival: number;
 }
 
-interface Cand {
-  entry: number; flag: number; strict: boolean; cls: number; base: number;
+/**
+ * The candidates of one run, as columns indexed by candidate (a group's candidates are the range
+ * [c0, c0 + cn)): one buffer per run instead of an object (and boxed numbers) per candidate.
+ */
+class Cands {
+  readonly entry: Int32Array; readonly cls: Int32Array;
+  /** Country and first-level region as small numbers (-1: none; see FactMemo.intern). */
+  readonly ci: Int32Array; readonly ai: Int32Array;
+  readonly base: Float64Array;
   /** The score of the last round (-Infinity: not needed there, see the rounds), and its focus part. */
-  score: number; part: number;
-  // The entry's facts, read once (they are asked for in every round).
-  cc: string; adm: string; unresolved: boolean; lat: number; lon: number;
-  /** cos(lat), and the country and first-level region as small numbers (-1: none). */
-  cosLat: number; ci: number; ai: number;
-  pop: number;
+  readonly score: Float64Array; readonly part: Float64Array;
+  readonly lat: Float64Array; readonly lon: Float64Array; readonly cosLat: Float64Array; readonly pop: Float64Array;
+  readonly flag: Uint8Array; readonly strict: Uint8Array; readonly unresolved: Uint8Array;
   /** cls is one of POINT_CLASSES. */
-  point: boolean;
+  readonly point: Uint8Array;
+  /**
+   * The support sum (finishScore) and the anchors' version it was computed with (0: none): the anchors of a
+   * round are most often those of the round before, and the sum depends only on them and the candidate.
+   */
+  readonly support: Float64Array; readonly supportV: Int32Array;
+  /** `This, That` containment (finishScore), made once: 1 known, | 2 inside a next group's region, | 4 contains a previous group's place. */
+  readonly contain: Uint8Array;
+  /** How many candidates fit. */
+  readonly capacity: number;
+  constructor(n: number) {
+    this.capacity = n;
+    const buf = new ArrayBuffer(n * (8 * 8 + 5 * 4 + 5));
+    let at = 0;
+    const f64 = () => { const a = new Float64Array(buf, at, n); at += n * 8; return a; };
+    const i32 = () => { const a = new Int32Array(buf, at, n); at += n * 4; return a; };
+    const u8 = () => { const a = new Uint8Array(buf, at, n); at += n; return a; };
+    this.base = f64(); this.score = f64(); this.part = f64(); this.lat = f64(); this.lon = f64(); this.cosLat = f64(); this.pop = f64();
+    this.support = f64();
+    this.entry = i32(); this.cls = i32(); this.ci = i32(); this.ai = i32(); this.supportV = i32();
+    this.flag = u8(); this.strict = u8(); this.unresolved = u8(); this.point = u8(); this.contain = u8();
+  }
 }
 
-/** What the linker reads of an entry, read once per entry (the same places recur on every edit). */
-interface EntryFacts {
-  cls: number; prior: number; unresolved: boolean; cc: string; adm: string; lat: number; lon: number; cosLat: number;
-  ci: number; ai: number; pop: number; point: boolean;
-}
 /**
- * Per gazetteer: entry facts, and countries and first-level regions as small numbers (the focus weights are
- * arrays, not maps, in the rounds below). The facts of the compiled entries are found through a typed array
- * indexed by entry (a look-up per candidate: cheaper than a large Map); the analyst's entries through a Map.
+ * What the linker reads of an entry, read once per entry (the same places recur on every edit), as columns by
+ * slot; and countries and first-level regions as small numbers (the focus weights are arrays, not maps, in the
+ * rounds below). The slot of a compiled entry is found through a typed array indexed by entry (a look-up per
+ * candidate: cheaper than a large Map); the analyst's entries through a Map.
  */
 class FactMemo {
   readonly ids = new Map<string, number>();
-  /** Facts by slot; `slotOf[entry]` is slot + 1 (0: not made yet). */
-  readonly list: EntryFacts[] = [];
+  /** Slots made. */
+  size = 0;
+  cls = new Int32Array(1024); ci = new Int32Array(1024); ai = new Int32Array(1024);
+  prior = new Float64Array(1024); lat = new Float64Array(1024); lon = new Float64Array(1024);
+  cosLat = new Float64Array(1024); pop = new Float64Array(1024);
+  unresolved = new Uint8Array(1024); point = new Uint8Array(1024);
+  /** `slotOf[entry]` is slot + 1 (0: not made yet). */
   private readonly slotOf: Int32Array;
-  private readonly extra = new Map<number, EntryFacts>();
+  private readonly extra = new Map<number, number>();
   constructor(private readonly gz: Gazetteer) { this.slotOf = new Int32Array(gz.baseCount); }
-  get size(): number { return this.list.length + this.extra.size; }
   private intern(k: string): number {
     if (!k) return -1;
     let v = this.ids.get(k);
     if (v === undefined) this.ids.set(k, v = this.ids.size);
     return v;
   }
-  of(entry: number): EntryFacts {
+  /** The slot of an entry's facts. */
+  of(entry: number): number {
     const slotOf = this.slotOf;
     if (entry < slotOf.length) {
       const k = slotOf[entry];
-      if (k !== 0) return this.list[k - 1];
+      if (k !== 0) return k - 1;
       const f = this.make(entry);
-      this.list.push(f);
-      slotOf[entry] = this.list.length;
+      slotOf[entry] = f + 1;
       return f;
     }
     let f = this.extra.get(entry);
-    if (!f) this.extra.set(entry, f = this.make(entry));
+    if (f === undefined) this.extra.set(entry, f = this.make(entry));
     return f;
   }
-  private make(entry: number): EntryFacts {
+  private make(entry: number): number {
     const gz = this.gz;
+    const f = this.size++;
+    if (f === this.cls.length) this.grow();
     const cc = gz.country(entry), adm = gz.adminKey(entry), lat = gz.lat(entry), cls = gz.cls(entry);
-    return { cls, prior: gz.prior(entry), unresolved: gz.unresolved(entry), cc, adm, lat, lon: gz.lon(entry),
-      cosLat: Math.cos(lat * RAD), ci: this.intern(cc), ai: this.intern(adm), pop: gz.population(entry), point: POINT_CLASSES.has(cls) };
+    this.cls[f] = cls; this.prior[f] = gz.prior(entry); this.unresolved[f] = gz.unresolved(entry) ? 1 : 0;
+    this.lat[f] = lat; this.lon[f] = gz.lon(entry); this.cosLat[f] = Math.cos(lat * RAD);
+    this.ci[f] = this.intern(cc); this.ai[f] = this.intern(adm); this.pop[f] = gz.population(entry); this.point[f] = POINT_CLASSES.has(cls) ? 1 : 0;
+    return f;
+  }
+  private grow(): void {
+    const n = this.cls.length * 2;
+    const g = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => { b.set(a); return b; };
+    this.cls = g(this.cls, new Int32Array(n)); this.ci = g(this.ci, new Int32Array(n)); this.ai = g(this.ai, new Int32Array(n));
+    this.prior = g(this.prior, new Float64Array(n)); this.lat = g(this.lat, new Float64Array(n)); this.lon = g(this.lon, new Float64Array(n));
+    this.cosLat = g(this.cosLat, new Float64Array(n)); this.pop = g(this.pop, new Float64Array(n));
+    this.unresolved = g(this.unresolved, new Uint8Array(n)); this.point = g(this.point, new Uint8Array(n));
   }
 }
 const factMemos = new WeakMap<Gazetteer, FactMemo>();
@@ -123,14 +160,15 @@ function factsOf(gz: Gazetteer): FactMemo {
 }
 interface Group {
   key: string;
-  cands: Cand[];
-  choice: number; // index into cands, -1 none
+  /** The group's candidates: [c0, c0 + cn) in the run's Cands. */
+  c0: number; cn: number;
+  choice: number; // index into the run's Cands, -1 none
   margin: number;
   ev: number;      // OR of members' evidence
   confirmed: boolean;
   /** Groups of names written right after this one as `This, That`. */
-  next: number[];
-  prev: number[];
+  next: readonly number[];
+  prev: readonly number[];
   count: number;
   acting: boolean;
   /** The SUPPORT_CANDIDATES-th best base score (only the better candidates compete for support). */
@@ -144,10 +182,16 @@ interface Group {
  * `prune`: skip, in each round, the full score of candidates that can be neither a name's choice nor its
  * runner-up (the results are the same; tests turn it off to compare). `reuse`: take the last run's choices when
  * the groups the rounds read are the same (sameGroups; the results are the same; tests turn it off to compare).
+ * `memo`: within a run, keep a candidate's support sum while the anchors stay those of the round before, its
+ * `This, That` containment, and a name's vote while its choice and confidence stay the same (the results are
+ * the same; tests turn it off to compare).
  */
-export const linkerOptions = { prune: true, reuse: true };
-/** How many runs reused the last run's choices, and how many ran the rounds (for tests and benchmarks). */
-export const linkerStats = { reused: 0, full: 0 };
+export const linkerOptions = { prune: true, reuse: true, memo: true };
+/**
+ * How many runs reused the last run's choices, and how many ran the rounds; how many rounds after the first kept
+ * the anchors of the round before and how many had new ones (for tests and benchmarks).
+ */
+export const linkerStats = { reused: 0, full: 0, anchorsKept: 0, anchorsChanged: 0 };
 
 const COUNTRY_FOCUS = 5;
 const MAX_ROUNDS = 5;
@@ -194,6 +238,12 @@ export interface LinkArrays {
   accept: Uint8Array; entry: Int32Array; score: Float64Array; margin?: Float64Array; farMargin: Float64Array; rival: Int32Array;
 }
 
+/**
+ * The `next` and `prev` of a group without `This, That` links (most): one shared empty list, never changed
+ * (replaced by a new list when a link comes; not frozen: the lists keep one elements kind for V8).
+ */
+const NO_GROUPS: readonly number[] = [];
+
 /** `linkPlaces` writing into arrays (at least as long as the inputs): no object per input. */
 export function linkPlacesInto(inputs: readonly LinkInput[], gz: Gazetteer, text: string, out: LinkArrays, order?: ArrayLike<number>): void {
   // ---- groups (their candidates are made only when the rounds run, see below)
@@ -207,7 +257,7 @@ export function linkPlacesInto(inputs: readonly LinkInput[], gz: Gazetteer, text
     if (g === undefined) {
       g = groups.length;
       byKey.set(m.key, g);
-      groups.push({ key: m.key, cands: [], choice: -1, margin: 0, ev: 0, confirmed: false, next: [], prev: [], count: 0, acting: true, supportCut: -Infinity, src: undefined, srcActing: false });
+      groups.push({ key: m.key, c0: 0, cn: 0, choice: -1, margin: 0, ev: 0, confirmed: false, next: NO_GROUPS, prev: NO_GROUPS, count: 0, acting: true, supportCut: -Infinity, src: undefined, srcActing: false });
     }
     const G = groups[g];
     G.ev |= m.ev;
@@ -225,22 +275,32 @@ export function linkPlacesInto(inputs: readonly LinkInput[], gz: Gazetteer, text
     if (!/^\s*,\s*$/.test(text.slice(a.end, b.start))) continue;
     const ga = groupOf[order[q]], gb = groupOf[order[q + 1]];
     if (ga === gb) continue;
-    if (!groups[ga].next.includes(gb)) groups[ga].next.push(gb);
-    if (!groups[gb].prev.includes(ga)) groups[gb].prev.push(ga);
+    const A = groups[ga], B = groups[gb];
+    if (!A.next.includes(gb)) A.next = A.next === NO_GROUPS ? [gb] : [...A.next, gb];
+    if (!B.prev.includes(ga)) B.prev = B.prev === NO_GROUPS ? [ga] : [...B.prev, ga];
   }
 
   // ---- the document-level choice: the last run's when every group's summary is the same (see sameGroups:
   // all the rounds read), else the rounds.
-  let far: { m: number; rival: number }[];
+  let K: Cands, farM: Float64Array, farRival: Int32Array;
   const last = linkerOptions.reuse ? lastRuns.get(gz) : undefined;
   if (last && last.facts === facts && sameGroups(last.groups, groups)) {
     groups = last.groups;
-    far = last.far;
+    K = last.K; farM = last.farM; farRival = last.farRival;
     linkerStats.reused++;
   } else {
-    for (const G of groups) makeCands(G, facts, gz);
-    far = chooseAll(groups, gz, facts);
-    if (linkerOptions.reuse) lastRuns.set(gz, { facts, groups, far });
+    let total = 0;
+    for (const G of groups) if (G.src) total += G.src.length;
+    // The last run's columns when they are large enough (no one reads them once this run starts), else new ones.
+    if (last && last.K.capacity >= total) {
+      K = last.K;
+      K.supportV.fill(0, 0, total); K.contain.fill(0, 0, total);
+    } else K = new Cands(Math.max(total, last ? Math.floor(last.K.capacity * 1.5) : 0, 256));
+    let at = 0;
+    for (const G of groups) at = makeCands(G, K, at, facts, gz);
+    farM = new Float64Array(groups.length); farRival = new Int32Array(groups.length);
+    chooseAll(groups, K, gz, facts, farM, farRival);
+    if (linkerOptions.reuse) lastRuns.set(gz, { facts, groups, K, farM, farRival });
     linkerStats.full++;
   }
 
@@ -251,39 +311,39 @@ export function linkPlacesInto(inputs: readonly LinkInput[], gz: Gazetteer, text
     const G = groups[groupOf[i]];
     if (m.confirmed) return true;
     if (G.choice < 0) return false;
-    const c = G.cands[G.choice];
+    const c = G.choice;
     const ev = m.ev;
     if (ev & EV_TITLE) return false;
     const cue = (ev & CUES) !== 0;
-    const big = c.cls === CLS_COUNTRY || c.cls === CLS_ADMIN1 || c.cls === CLS_REGION;
+    const big = K.cls[c] === CLS_COUNTRY || K.cls[c] === CLS_ADMIN1 || K.cls[c] === CLS_REGION;
     // A single word in capitals that the name tagger did not take for a place (CRICKET, TENNIS in a headline):
     // only a country, region or state, a dateline, or a cued name.
     if (!big && !cue && !(ev & EV_DATELINE) && (m.caps ?? (m.end - m.start > 2 && !/[\s\p{Ll}]/u.test(text.slice(m.start, m.end))))) return false;
-    const pop = c.pop;
-    if (ev & EV_STOPWORD) return cue && c.strict && (big || pop >= 10000);
-    if (c.flag === POST_ABBREV) return true;
+    const pop = K.pop[c];
+    if (ev & EV_STOPWORD) return cue && (K.strict[c] === 1) && (big || pop >= 10000);
+    if (K.flag[c] === POST_ABBREV) return true;
     // A place naming an organisation or event (Texas Department of..., Dublin City Council, Georgian Interior
     // Ministry): a place when the name is spelled as in the gazetteer and not a mere village.
     if (m.modifier || (ev & EV_ORG_AFTER)) {
-      return c.strict && c.flag !== POST_ALT && (big || c.cls === CLS_ADMIN2 || c.cls === CLS_FEATURE || c.cls === CLS_CAPITAL ||
-        c.cls === CLS_SEAT1 || c.flag === POST_DEMONYM || pop >= 20000);
+      return (K.strict[c] === 1) && K.flag[c] !== POST_ALT && (big || K.cls[c] === CLS_ADMIN2 || K.cls[c] === CLS_FEATURE || K.cls[c] === CLS_CAPITAL ||
+        K.cls[c] === CLS_SEAT1 || K.flag[c] === POST_DEMONYM || pop >= 20000);
     }
     if (ev & (EV_RUN_BEFORE | EV_RUN_AFTER)) {
       // Part of a longer capitalised name: only a country, a region or a state stands out of it; other names
       // only when the document names them as places elsewhere (second pass).
-      return big && c.strict && c.flag !== POST_DEMONYM;
+      return big && (K.strict[c] === 1) && K.flag[c] !== POST_DEMONYM;
     }
-    if (!c.strict) {
-      return (ev & (EV_MULTI | CUES)) !== 0 && (pop >= 10000 || big) && c.cls !== CLS_SECTION;
+    if (!(K.strict[c] === 1)) {
+      return (ev & (EV_MULTI | CUES)) !== 0 && (pop >= 10000 || big) && K.cls[c] !== CLS_SECTION;
     }
-    if (big || c.cls === CLS_ADMIN2 || c.cls === CLS_FEATURE) return true;
-    if (c.cls === CLS_CAPITAL || pop >= 100000) return true;
-    if (c.cls === CLS_SECTION && !cue) return false;
-    if ((ev & EV_INITIAL) && !cue) return pop >= 50000 || c.cls === CLS_SEAT1;
+    if (big || K.cls[c] === CLS_ADMIN2 || K.cls[c] === CLS_FEATURE) return true;
+    if (K.cls[c] === CLS_CAPITAL || pop >= 100000) return true;
+    if (K.cls[c] === CLS_SECTION && !cue) return false;
+    if ((ev & EV_INITIAL) && !cue) return pop >= 50000 || K.cls[c] === CLS_SEAT1;
     if (cue) return true;
-    if ((ev & EV_MULTI) && (pop >= 1000 || c.cls === CLS_SEAT1 || c.cls === CLS_SEAT2)) return true;
+    if ((ev & EV_MULTI) && (pop >= 1000 || K.cls[c] === CLS_SEAT1 || K.cls[c] === CLS_SEAT2)) return true;
     if (ev & EV_OF_BEFORE) return false;
-    return G.margin >= 1 && c.score - c.base >= 1.5 && pop >= 1000;
+    return G.margin >= 1 && K.score[c] - K.base[c] >= 1.5 && pop >= 1000;
   };
   // Two passes: names accepted on their own first, then repeats of accepted names.
   const { accept, entry, score, margin, farMargin, rival } = out;
@@ -296,8 +356,8 @@ export function linkPlacesInto(inputs: readonly LinkInput[], gz: Gazetteer, text
       if (!(m.ev & (EV_INITIAL | EV_STOPWORD | EV_RUN_BEFORE | EV_RUN_AFTER)) || m.confirmed) acceptedGroups[g] = 1;
     } else accept[i] = 0;
     if (G.choice >= 0) {
-      const c = G.cands[G.choice];
-      entry[i] = c.entry; score[i] = c.score; if (margin) margin[i] = G.margin; farMargin[i] = far[g].m; rival[i] = far[g].rival;
+      const c = G.choice;
+      entry[i] = K.entry[c]; score[i] = K.score[c]; if (margin) margin[i] = G.margin; farMargin[i] = farM[g]; rival[i] = farRival[g];
     } else {
       entry[i] = -1; score[i] = 0; if (margin) margin[i] = 0; farMargin[i] = Infinity; rival[i] = -1;
     }
@@ -312,7 +372,7 @@ export function linkPlacesInto(inputs: readonly LinkInput[], gz: Gazetteer, text
 }
 
 /** What the last run chose, per gazetteer: reused while the groups' summaries stay the same. */
-interface LastRun { facts: FactMemo; groups: Group[]; far: { m: number; rival: number }[] }
+interface LastRun { facts: FactMemo; groups: Group[]; K: Cands; farM: Float64Array; farRival: Int32Array }
 const lastRuns = new WeakMap<Gazetteer, LastRun>();
 /** The evidence bits of a group that the rounds read (weightOf, voteOf). */
 const GROUP_EV = CUES | EV_MULTI;
@@ -340,44 +400,62 @@ function sameNumbers(a: readonly number[] | undefined, b: readonly number[] | un
   return true;
 }
 
-/** The group's candidates with their base scores, from its first mention that has candidates. */
-function makeCands(G: Group, facts: FactMemo, gz: Gazetteer): void {
+/** The group's candidates with their base scores, from its first mention that has candidates, written at `at`. Returns the end. */
+function makeCands(G: Group, K: Cands, at: number, facts: FactMemo, gz: Gazetteer): number {
   const src = G.src;
-  if (!src) return;
+  G.c0 = at; G.cn = 0;
+  if (!src) return at;
   const anyStrict = src.some(candStrict);
-  for (const c of src) {
+  for (let q = 0; q < src.length; q++) {
+    const c = src[q];
     const entry = candEntry(c), flag = candFlag(c), strict = candStrict(c);
     const f = facts.of(entry);
-    const cls = f.cls;
-    let base = POP_SCALE * f.prior + (strict ? 2 : anyStrict ? -6 : 0) +
+    const cls = facts.cls[f];
+    let base = POP_SCALE * facts.prior[f] + (strict ? 2 : anyStrict ? -6 : 0) +
       (flag === POST_PRIMARY ? 1 : flag === POST_DEMONYM ? 1 : flag === POST_ABBREV ? 1 : 0);
-    const unresolved = f.unresolved;
+    const unresolved = facts.unresolved[f];
     if (unresolved) base -= 0.5;
     // The analyst's own entries (dateline.gazetteers) are what they want this name to mean.
     if (entry >= gz.baseCount) base += 5;
     // A capital that acts is the capital (Moscow denied: not Moscow, Idaho).
     if (G.srcActing && (cls === CLS_CAPITAL || cls === CLS_COUNTRY)) base += 3;
-    G.cands.push({ entry, flag, strict, cls, base, score: base, part: base, cc: f.cc, adm: f.adm, unresolved, lat: f.lat, lon: f.lon, cosLat: f.cosLat, ci: f.ci, ai: f.ai, pop: f.pop, point: f.point });
+    K.entry[at] = entry; K.flag[at] = flag; K.strict[at] = strict ? 1 : 0; K.cls[at] = cls;
+    K.base[at] = base; K.score[at] = base; K.part[at] = base;
+    K.unresolved[at] = unresolved; K.lat[at] = facts.lat[f]; K.lon[at] = facts.lon[f]; K.cosLat[at] = facts.cosLat[f];
+    K.ci[at] = facts.ci[f]; K.ai[at] = facts.ai[f]; K.pop[at] = facts.pop[f]; K.point[at] = facts.point[f];
+    at++;
   }
+  const c0 = G.c0;
+  G.cn = at - c0;
   // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city.
-  for (const c of G.cands) {
-    if (c.cls !== CLS_ADMIN1) continue;
-    const ak = c.adm;
-    if (ak && G.cands.some(o => isCityClass(o.cls) && (o.strict || !c.strict) && o.adm === ak && o.pop >= 20000)) c.base -= 6;
+  for (let c = c0; c < at; c++) {
+    if (K.cls[c] !== CLS_ADMIN1) continue;
+    const ak = K.ai[c];
+    if (ak < 0) continue;
+    for (let o = c0; o < at; o++) {
+      if (isCityClass(K.cls[o]) && (K.strict[o] || !K.strict[c]) && K.ai[o] === ak && K.pop[o] >= 20000) { K.base[c] -= 6; break; }
+    }
   }
-  if (G.cands.length > SUPPORT_CANDIDATES) G.supportCut = G.cands.map(c => c.base).sort((a, b) => b - a)[SUPPORT_CANDIDATES - 1];
+  if (G.cn > SUPPORT_CANDIDATES) {
+    if (baseScratch.length < G.cn) baseScratch = new Float64Array(G.cn * 2);
+    for (let q = 0; q < G.cn; q++) baseScratch[q] = K.base[c0 + q];
+    // The SUPPORT_CANDIDATES-th best base.
+    G.supportCut = baseScratch.subarray(0, G.cn).sort()[G.cn - SUPPORT_CANDIDATES];
+  }
+  return at;
 }
+let baseScratch = new Float64Array(64);
 
 /** The rounds: each group's choice and margin, and its margin over its best far-away rival. */
-function chooseAll(groups: Group[], gz: Gazetteer, facts: FactMemo): { m: number; rival: number }[] {
+function chooseAll(groups: Group[], K: Cands, gz: Gazetteer, facts: FactMemo, farM: Float64Array, farRival: Int32Array): void {
   // ---- initial choice by prior
-  for (const G of groups) choose(G, false);
+  for (const G of groups) choose(G, K, false);
   const nIds = facts.ids.size;
 
   // Each name's vote for the document's focus (country, first-level region, centre), kept current as choices
   // change: names are re-scored one after another (most confident first), each seeing the others' latest
   // choices, so that two names that fit together settle together instead of flipping in turn.
-  const run = new Rounds(groups, gz, nIds);
+  const run = new Rounds(groups, K, gz, nIds);
   for (let gi = 0; gi < groups.length; gi++) run.voteOf(gi);
   for (let gi = 0; gi < groups.length; gi++) run.apply(gi, 1);
   const weights = new Float64Array(groups.length);
@@ -392,7 +470,7 @@ function chooseAll(groups: Group[], gz: Gazetteer, facts: FactMemo): { m: number
     for (const gi of order2) if (run.scoreGroup(gi)) changed = true;
   }
 
-  return groups.map((_, gi) => run.far(gi));
+  for (let gi = 0; gi < groups.length; gi++) run.far(gi, farM, farRival);
 }
 
 /** The rounds of re-scoring: the focus votes, the anchors and each group's view of its last round. */
@@ -409,18 +487,21 @@ class Rounds {
   readonly selfOf: Int32Array;
   /** Groups scored in full. */
   readonly full: Uint8Array;
+  /** The choice and confidence each group's vote was last made from (-2: none yet): the vote is a function of them. */
+  readonly vChoice: Int32Array; readonly vConf: Float64Array;
   private anchorGi: number[] = [];
   readonly R: RoundState;
 
-  constructor(private readonly groups: Group[], private readonly gz: Gazetteer, nIds: number) {
+  constructor(private readonly groups: Group[], private readonly K: Cands, private readonly gz: Gazetteer, nIds: number) {
     const n = groups.length;
     this.countryW = new Float64Array(nIds); this.adminW = new Float64Array(nIds);
     this.vC = new Int32Array(n); this.vA = new Int32Array(n);
     this.vW = new Float64Array(n); this.vX = new Float64Array(n); this.vY = new Float64Array(n); this.vZ = new Float64Array(n);
     this.gHas = new Uint8Array(n); this.gLat = new Float64Array(n); this.gLon = new Float64Array(n); this.gCos = new Float64Array(n);
     this.gSelf = new Int32Array(n); this.selfOf = new Int32Array(n).fill(-1); this.full = new Uint8Array(n);
+    this.vChoice = new Int32Array(n).fill(-2); this.vConf = new Float64Array(n);
     this.R = {
-      aLat: new Float64Array(0), aLon: new Float64Array(0), aCos: new Float64Array(0), aK: new Int32Array(0), nAnchors: 0,
+      aLat: new Float64Array(0), aLon: new Float64Array(0), aCos: new Float64Array(0), aK: new Int32Array(0), nAnchors: 0, version: 0,
       latWindow: LAT_WINDOW, dminOf: new Float64Array(MAX_ANCHOR_GROUPS).fill(Infinity), touched: new Int32Array(MAX_ANCHOR_GROUPS + 1),
     };
   }
@@ -428,20 +509,24 @@ class Rounds {
   voteOf(gi: number): void {
     const G = this.groups[gi];
     const vC = this.vC, vA = this.vA, vW = this.vW, vX = this.vX, vY = this.vY, vZ = this.vZ;
-    if (G.choice < 0) { vC[gi] = -1; vA[gi] = -1; vW[gi] = 0; vX[gi] = 0; vY[gi] = 0; vZ[gi] = 0; return; }
-    const c = G.cands[G.choice];
+    if (G.choice < 0) { vC[gi] = -1; vA[gi] = -1; vW[gi] = 0; vX[gi] = 0; vY[gi] = 0; vZ[gi] = 0; this.vChoice[gi] = -2; return; }
+    const K = this.K, c = G.choice;
     const conf = 0.3 + 0.7 * Math.min(1, G.margin / 3);
+    // The same choice and confidence as last time (a name far ahead of its rivals, or with one candidate): the same vote.
+    if (this.vChoice[gi] === c && this.vConf[gi] === conf && linkerOptions.memo) return;
+    this.vChoice[gi] = c; this.vConf[gi] = conf;
+    const cls = K.cls[c];
     // A village's vote counts little: a stray match (a surname that is also a hamlet) must not swing the focus.
-    const plausibility = Math.max(0.15, Math.min(1, (this.gz.prior(c.entry) - 3) / 4));
+    const plausibility = Math.max(0.15, Math.min(1, (this.gz.prior(K.entry[c]) - 3) / 4));
     // A government acting through its capital or country says little about where the story happens.
-    const w = (G.acting ? 0.3 : 1) * conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (c.cls === CLS_COUNTRY ? 1.5 : 1) *
+    const w = (G.acting ? 0.3 : 1) * conf * plausibility * Math.sqrt(Math.min(G.count, 4)) * (cls === CLS_COUNTRY ? 1.5 : 1) *
       (G.confirmed || (G.ev & (CUES | EV_MULTI)) ? 1 : 0.6);
     let x = 0, y = 0, z = 0;
-    if (!c.unresolved && c.cls !== CLS_REGION) {
-      const la = c.lat * RAD, lo = c.lon * RAD;
+    if (!K.unresolved[c] && cls !== CLS_REGION) {
+      const la = K.lat[c] * RAD, lo = K.lon[c] * RAD;
       x = w * Math.cos(la) * Math.cos(lo); y = w * Math.cos(la) * Math.sin(lo); z = w * Math.sin(la);
     }
-    vC[gi] = c.ci; vA[gi] = c.cls === CLS_COUNTRY || c.cls === CLS_REGION ? -1 : c.ai;
+    vC[gi] = K.ci[c]; vA[gi] = cls === CLS_COUNTRY || cls === CLS_REGION ? -1 : K.ai[c];
     vW[gi] = w; vX[gi] = x; vY[gi] = y; vZ[gi] = z;
   }
 
@@ -459,31 +544,47 @@ class Rounds {
    * that fit together (Paris and Henry County, Tennessee) find each other even when each first chose elsewhere.
    */
   anchors(anchorGroups: number[]): void {
-    const groups = this.groups, R = this.R;
-    for (const gi of this.anchorGi) this.selfOf[gi] = -1;
+    const groups = this.groups, R = this.R, K = this.K;
+    const oldGi = this.anchorGi;
+    for (const gi of oldGi) this.selfOf[gi] = -1;
     const anchorGi: number[] = this.anchorGi = [];
     const pts: { lat: number; lon: number; cos: number; k: number }[] = [];
     for (const gi of anchorGroups) {
-      const best = [...groups[gi].cands].sort((a, b) => b.score - a.score).slice(0, ANCHOR_CANDIDATES)
-        .filter(c => POINT_CLASSES.has(c.cls) && !c.unresolved);
+      const G = groups[gi];
+      const all: number[] = new Array(G.cn);
+      for (let q = 0; q < G.cn; q++) all[q] = G.c0 + q;
+      const score = K.score;
+      const best = all.sort((a, b) => score[b] - score[a]).slice(0, ANCHOR_CANDIDATES)
+        .filter(c => K.point[c] === 1 && !K.unresolved[c]);
       if (best.length === 0) continue;
       const k = anchorGi.length;
       this.selfOf[gi] = k;
       anchorGi.push(gi);
-      for (const c of best) pts.push({ lat: c.lat, lon: c.lon, cos: Math.cos(c.lat * RAD), k });
+      for (const c of best) pts.push({ lat: K.lat[c], lon: K.lon[c], cos: Math.cos(K.lat[c] * RAD), k });
     }
     pts.sort((a, b) => a.lat - b.lat);
+    // The same anchors as the last round's (most rounds): the support sums made then still hold.
+    let same = R.version > 0 && pts.length === R.aLat.length && anchorGi.length === oldGi.length;
+    for (let q = 0; same && q < anchorGi.length; q++) if (anchorGi[q] !== oldGi[q]) same = false;
+    for (let q = 0; same && q < pts.length; q++) {
+      const p = pts[q];
+      if (p.lat !== R.aLat[q] || p.lon !== R.aLon[q] || p.cos !== R.aCos[q] || p.k !== R.aK[q]) same = false;
+    }
+    R.nAnchors = anchorGi.length;
+    if (R.version > 0) { if (same) linkerStats.anchorsKept++; else linkerStats.anchorsChanged++; }
+    if (same && linkerOptions.memo) return;
+    R.version++;
     const aLat = R.aLat = new Float64Array(pts.length), aLon = R.aLon = new Float64Array(pts.length);
     const aCos = R.aCos = new Float64Array(pts.length), aK = R.aK = new Int32Array(pts.length);
     for (let q = 0; q < pts.length; q++) { const p = pts[q]; aLat[q] = p.lat; aLon[q] = p.lon; aCos[q] = p.cos; aK[q] = p.k; }
-    R.nAnchors = anchorGi.length;
   }
 
   /** Re-scores group gi and updates its vote. Returns whether its choice changed. */
   scoreGroup(gi: number): boolean {
     const G = this.groups[gi];
-    const cands = G.cands;
-    if (cands.length === 0) return false;
+    const c0 = G.c0, c1 = G.c0 + G.cn;
+    if (c1 === c0) return false;
+    const K = this.K;
     const oW = this.vW[gi], oC = this.vC[gi], oA = this.vA[gi];
     const rest = this.total - oW;
     // The document's centre without this name: nearer candidates get a little more (Geneva in a Syria story).
@@ -498,28 +599,28 @@ class Rounds {
     // The focus terms first (cheap), for every candidate.
     const countryW = this.countryW, adminW = this.adminW;
     let p1 = -Infinity, p2 = -Infinity;
-    for (let q = 0; q < cands.length; q++) {
-      const c = cands[q];
-      let s = c.base;
-      const ci = c.ci;
+    const kBase = K.base, kCi = K.ci, kAi = K.ai, kCls = K.cls, kPart = K.part;
+    for (let c = c0; c < c1; c++) {
+      let s = kBase[c];
+      const ci = kCi[c];
       if (rest > 1e-9 && ci >= 0) s += COUNTRY_FOCUS * Math.max(0, countryW[ci] - (oC === ci ? oW : 0)) / rest;
-      const ai = c.ai;
-      if (rest > 1e-9 && ai >= 0 && c.cls !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, adminW[ai] - (oA === ai ? oW : 0)) / rest;
-      c.part = s;
+      const ai = kAi[c];
+      if (rest > 1e-9 && ai >= 0 && kCls[c] !== CLS_COUNTRY) s += ADMIN_FOCUS * Math.max(0, adminW[ai] - (oA === ai ? oW : 0)) / rest;
+      kPart[c] = s;
       if (s > p1) { p2 = p1; p1 = s; } else if (s > p2) p2 = s;
     }
-    // The other terms only add (at most restBound in all), and every score is at least its focus part: a
+    // The other terms only add (at most what restBelow adds), and every score is at least its focus part: a
     // candidate whose bound stays below the second best part can be neither the choice nor the runner-up
     // (margin), so its full score is not needed now (skipped: -Infinity; completed by `far` when asked).
     const cut = this.full[gi] || !linkerOptions.prune ? -Infinity : p2;
     const R = this.R, nAnchors = R.nAnchors;
-    for (let q = 0; q < cands.length; q++) {
-      const c = cands[q];
-      if (cut !== -Infinity && restBound(c, G, nAnchors, hasCentre, cLat) < cut) { c.score = -Infinity; continue; }
-      c.score = finishScore(c, G, this.groups, R, self, hasCentre, cLat, cLon, cCos);
+    const kScore = K.score;
+    for (let c = c0; c < c1; c++) {
+      if (cut !== -Infinity && restBelow(K, c, G, nAnchors, hasCentre, cLat, cut)) { kScore[c] = -Infinity; continue; }
+      finishScore(K, c, G, this.groups, R, self, hasCentre, cLat, cLon, cCos);
     }
     const before = G.choice;
-    choose(G, true);
+    choose(G, K, true);
     // Keep the focus current for the names after this one.
     this.apply(gi, -1);
     this.voteOf(gi);
@@ -527,35 +628,38 @@ class Rounds {
     return G.choice !== before;
   }
 
-  /** The margin of group gi's choice over its best candidate more than 161 km away, and that candidate. */
-  far(gi: number): { m: number; rival: number } {
-    const G = this.groups[gi];
-    if (G.choice < 0) return { m: Infinity, rival: -1 };
-    const c = G.cands[G.choice];
-    if (c.unresolved) return { m: Infinity, rival: -1 };
-    const la = c.lat, lo = c.lon;
+  /** The margin of group gi's choice over its best candidate more than 161 km away, and that candidate: into m[gi], rival[gi]. */
+  far(gi: number, m: Float64Array, rival: Int32Array): void {
+    const G = this.groups[gi], K = this.K;
+    m[gi] = Infinity; rival[gi] = -1;
+    if (G.choice < 0) return;
+    const c = G.choice;
+    if (K.unresolved[c]) return;
+    const c0 = G.c0, c1 = G.c0 + G.cn;
+    const la = K.lat[c], lo = K.lon[c];
+    const score = K.score;
     // Candidates skipped in the last round: completed when far away and possibly better than the best far
     // one already scored (the others cannot be the best far candidate).
     let skipped = false, known = -Infinity;
-    for (const o of G.cands) {
-      if (o.score === -Infinity) { skipped = true; continue; }
-      if (o === c || o.score <= known || o.unresolved) continue;
-      if (distanceKm(la, lo, o.lat, o.lon) > 161) known = o.score;
+    for (let o = c0; o < c1; o++) {
+      if (score[o] === -Infinity) { skipped = true; continue; }
+      if (o === c || score[o] <= known || K.unresolved[o]) continue;
+      if (distanceKm(la, lo, K.lat[o], K.lon[o]) > 161) known = score[o];
     }
     if (skipped) {
       const hasCentre = this.gHas[gi] === 1;
-      for (const o of G.cands) {
-        if (o.score !== -Infinity || o.unresolved) continue;
-        if (restBound(o, G, this.R.nAnchors, hasCentre, this.gLat[gi]) < known) continue;
-        if (distanceKm(la, lo, o.lat, o.lon) > 161) o.score = finishScore(o, G, this.groups, this.R, this.gSelf[gi], hasCentre, this.gLat[gi], this.gLon[gi], this.gCos[gi]);
+      for (let o = c0; o < c1; o++) {
+        if (score[o] !== -Infinity || K.unresolved[o]) continue;
+        if (restBelow(K, o, G, this.R.nAnchors, hasCentre, this.gLat[gi], known)) continue;
+        if (distanceKm(la, lo, K.lat[o], K.lon[o]) > 161) finishScore(K, o, G, this.groups, this.R, this.gSelf[gi], hasCentre, this.gLat[gi], this.gLon[gi], this.gCos[gi]);
       }
     }
-    let best = -Infinity, rival = -1;
-    for (const o of G.cands) {
-      if (o === c || o.score <= best || o.unresolved) continue;
-      if (distanceKm(la, lo, o.lat, o.lon) > 161) { best = o.score; rival = o.entry; }
+    let best = -Infinity, r = -1;
+    for (let o = c0; o < c1; o++) {
+      if (o === c || score[o] <= best || K.unresolved[o]) continue;
+      if (distanceKm(la, lo, K.lat[o], K.lon[o]) > 161) { best = score[o]; r = K.entry[o]; }
     }
-    return { m: c.score - best, rival };
+    m[gi] = score[c] - best; rival[gi] = r;
   }
 }
 
@@ -564,6 +668,8 @@ interface RoundState {
   /** Anchor points by latitude: latitude, longitude, cos(latitude), anchor number. */
   aLat: Float64Array; aLon: Float64Array; aCos: Float64Array; aK: Int32Array;
   nAnchors: number;
+  /** Changes when the anchor points change (0: none made yet). */
+  version: number;
   latWindow: number;
   /** Scratch: nearest squared distance per anchor (Infinity between uses), and the anchors touched. */
   dminOf: Float64Array;
@@ -571,103 +677,131 @@ interface RoundState {
 }
 
 /**
- * An upper bound (with room for rounding) of what `finishScore` adds to a candidate's focus part `c.part`:
- * support, centre and containment each add at most their full weight.
+ * Whether an upper bound (with room for rounding) of candidate c's score stays below `cut`: its focus part plus
+ * what `finishScore` adds to it (support, centre and containment each at most their full weight). (A test, not
+ * the bound: a number returned from a call that is not inlined is a new heap object.)
  */
-function restBound(c: Cand, G: Group, nAnchors: number, hasCentre: boolean, cLat: number): number {
-  let b = c.part + 1e-6;
-  if (c.base >= G.supportCut && c.point && nAnchors > 0 && !c.unresolved) b += SUPPORT * 2.5;
-  if (hasCentre && !c.unresolved && Math.abs(c.lat - cLat) < 36) b += CENTRE;
+function restBelow(K: Cands, c: number, G: Group, nAnchors: number, hasCentre: boolean, cLat: number, cut: number): boolean {
+  let b = K.part[c] + 1e-6;
+  const unresolved = K.unresolved[c] === 1;
+  if (K.base[c] >= G.supportCut && K.point[c] && nAnchors > 0 && !unresolved) b += SUPPORT * 2.5;
+  if (hasCentre && !unresolved && Math.abs(K.lat[c] - cLat) < 36) b += CENTRE;
   if (G.next.length > 0) b += 5;
   if (G.prev.length > 0) b += 5;
-  return b;
+  return b < cut;
 }
 
-/** A candidate's score: its focus part plus support by the anchors, closeness to the centre and containment. */
-function finishScore(c: Cand, G: Group, groups: Group[], R: RoundState, self: number, hasCentre: boolean, cLat: number, cLon: number, cCos: number): number {
-  let s = c.part;
-  const nAnchors = R.nAnchors;
+/**
+ * A candidate's score, into K.score: its focus part plus support by the anchors, closeness to the centre and
+ * containment. (Written, not returned: see restBelow.)
+ */
+function finishScore(K: Cands, c: number, G: Group, groups: Group[], R: RoundState, self: number, hasCentre: boolean, cLat: number, cLon: number, cCos: number): void {
+  let s = K.part[c];
+  const unresolved = K.unresolved[c] === 1;
   // Only the better candidates compete for support (the rest cannot win on it).
-  if (c.base >= G.supportCut && c.point && nAnchors > 0 && !c.unresolved) {
-    const aLat = R.aLat, aLon = R.aLon, aCos = R.aCos, aK = R.aK, dminOf = R.dminOf, touched = R.touched;
-    const la = c.lat, lo = c.lon;
-    // Nearest point of each other anchor name, over the points within the latitude window only.
-    let lo_ = 0, hi_ = aLat.length;
-    const from = la - R.latWindow, to = la + R.latWindow;
-    while (lo_ < hi_) { const mid = (lo_ + hi_) >>> 1; if (aLat[mid] < from) lo_ = mid + 1; else hi_ = mid; }
-    let nt = 0;
-    for (let q = lo_; q < aLat.length && aLat[q] <= to; q++) {
-      const k = aK[q];
-      if (k === self) continue;
-      // Squared equirectangular distance in km² (exact enough below 400 km).
-      const dy = (la - aLat[q]) * 111.2;
-      let dlon = Math.abs(lo - aLon[q]); if (dlon > 180) dlon = 360 - dlon;
-      const dx = dlon * 111.2 * aCos[q];
-      const d2 = dx * dx + dy * dy;
-      if (d2 < dminOf[k]) { if (dminOf[k] === Infinity) touched[nt++] = k; dminOf[k] = d2; }
-    }
-    // Summed in anchor order, as the names rank.
-    let support = 0;
-    if (nt > 0) {
-      for (let i = 1; i < nt; i++) { const k = touched[i]; let j = i; while (j > 0 && touched[j - 1] > k) { touched[j] = touched[j - 1]; j--; } touched[j] = k; }
-      for (let i = 0; i < nt; i++) {
-        const k = touched[i];
-        const dmin = dminOf[k];
-        dminOf[k] = Infinity;
-        const add = dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
-        if (add) support += add;
-      }
-    }
+  if (K.base[c] >= G.supportCut && K.point[c] && R.nAnchors > 0 && !unresolved) {
+    if (K.supportV[c] !== R.version || !linkerOptions.memo) { supportOf(K, c, R, self); K.supportV[c] = R.version; }
+    const support = K.support[c];
     s += SUPPORT * Math.min(support, 2.5);
   }
   // (36 degrees of latitude apart are more than 4000 km: the term is 0 without the trigonometry.)
-  if (hasCentre && !c.unresolved && Math.abs(c.lat - cLat) < 36) {
-    const d = distanceCos(c.lat, c.lon, c.cosLat, cLat, cLon, cCos);
+  const la = K.lat[c];
+  if (hasCentre && !unresolved && Math.abs(la - cLat) < 36) {
+    const d = distanceCos(la, K.lon[c], K.cosLat[c], cLat, cLon, cCos);
     s += CENTRE * Math.max(0, 1 - d / 4000);
   }
-  // `This, That`: this inside that, that containing this.
-  for (let q = 0; q < G.next.length; q++) if (containedIn(c, groups[G.next[q]])) { s += 5; break; }
-  for (let q = 0; q < G.prev.length; q++) if (contains(c, groups[G.prev[q]])) { s += 5; break; }
-  return s;
+  // `This, That`: this inside that, that containing this (the same in every round: made once).
+  if (G.next.length > 0 || G.prev.length > 0) {
+    let f = K.contain[c];
+    if (f === 0 || !linkerOptions.memo) {
+      f = 1;
+      for (let q = 0; q < G.next.length; q++) if (containedIn(K, c, groups[G.next[q]])) { f |= 2; break; }
+      for (let q = 0; q < G.prev.length; q++) if (contains(K, c, groups[G.prev[q]])) { f |= 4; break; }
+      K.contain[c] = f;
+    }
+    if (f & 2) s += 5;
+    if (f & 4) s += 5;
+  }
+  K.score[c] = s;
 }
 
-function choose(G: Group, byScore: boolean): void {
+/**
+ * Support of candidate c's point by the anchors of the other names (not `self`), into K.support: for each
+ * anchor name, its point nearest this one, within 400 km.
+ */
+function supportOf(K: Cands, c: number, R: RoundState, self: number): void {
+  const la = K.lat[c], lo = K.lon[c];
+  const aLat = R.aLat, aLon = R.aLon, aCos = R.aCos, aK = R.aK, dminOf = R.dminOf, touched = R.touched;
+  // Nearest point of each other anchor name, over the points within the latitude window only.
+  let lo_ = 0, hi_ = aLat.length;
+  const from = la - R.latWindow, to = la + R.latWindow;
+  while (lo_ < hi_) { const mid = (lo_ + hi_) >>> 1; if (aLat[mid] < from) lo_ = mid + 1; else hi_ = mid; }
+  let nt = 0;
+  for (let q = lo_; q < aLat.length && aLat[q] <= to; q++) {
+    const k = aK[q];
+    if (k === self) continue;
+    // Squared equirectangular distance in km² (exact enough below 400 km).
+    const dy = (la - aLat[q]) * 111.2;
+    let dlon = Math.abs(lo - aLon[q]); if (dlon > 180) dlon = 360 - dlon;
+    const dx = dlon * 111.2 * aCos[q];
+    const d2 = dx * dx + dy * dy;
+    if (d2 < dminOf[k]) { if (dminOf[k] === Infinity) touched[nt++] = k; dminOf[k] = d2; }
+  }
+  // Summed in anchor order, as the names rank.
+  let support = 0;
+  if (nt > 0) {
+    for (let i = 1; i < nt; i++) { const k = touched[i]; let j = i; while (j > 0 && touched[j - 1] > k) { touched[j] = touched[j - 1]; j--; } touched[j] = k; }
+    for (let i = 0; i < nt; i++) {
+      const k = touched[i];
+      const dmin = dminOf[k];
+      dminOf[k] = Infinity;
+      const add = dmin < 2500 ? 1 : dmin < 22500 ? 0.7 : dmin < 160000 ? 0.3 : 0;
+      if (add) support += add;
+    }
+  }
+  K.support[c] = support;
+}
+
+function choose(G: Group, K: Cands, byScore: boolean): void {
   let best = -1, bs = -Infinity, second = -Infinity;
-  for (let k = 0; k < G.cands.length; k++) {
-    const s = byScore ? G.cands[k].score : G.cands[k].base;
+  const v = byScore ? K.score : K.base;
+  for (let k = G.c0, end = G.c0 + G.cn; k < end; k++) {
+    const s = v[k];
     if (s > bs) { second = bs; bs = s; best = k; } else if (s > second) second = s;
   }
   G.choice = best;
   G.margin = best < 0 ? 0 : second === -Infinity ? 5 : bs - second;
 }
 
-/** Whether `c` lies in one of the region-like candidates of group H. */
-function containedIn(c: Cand, H: Group): boolean {
-  for (const d of H.cands) {
-    if (regionContains(d, c)) return true;
+/** Whether candidate `c` lies in one of the region-like candidates of group H. */
+function containedIn(K: Cands, c: number, H: Group): boolean {
+  for (let d = H.c0, end = H.c0 + H.cn; d < end; d++) {
+    if (regionContains(K, d, c)) return true;
   }
   return false;
 }
-/** Whether `c` (a region-like candidate) contains one of the candidates of group H. */
-function contains(c: Cand, H: Group): boolean {
-  for (const d of H.cands) {
-    if (regionContains(c, d)) return true;
+/** Whether candidate `c` (a region-like one) contains one of the candidates of group H. */
+function contains(K: Cands, c: number, H: Group): boolean {
+  for (let d = H.c0, end = H.c0 + H.cn; d < end; d++) {
+    if (regionContains(K, c, d)) return true;
   }
   return false;
 }
-function regionContains(region: Cand, place: Cand): boolean {
-  if (region.entry === place.entry) return false;
-  if (region.cls === CLS_COUNTRY) return place.cls !== CLS_COUNTRY && place.cc === region.cc;
-  if (region.cls === CLS_ADMIN1) {
-    if (place.cls === CLS_COUNTRY || place.cls === CLS_ADMIN1 || place.cls === CLS_REGION) return false;
-    const ak = region.adm;
-    if (ak) return place.adm === ak;
-    return place.cc === region.cc &&
-      distanceKm(region.lat, region.lon, place.lat, place.lon) < 250;
+/** (Equal country or region numbers are equal codes: both are interned by one FactMemo, -1 for none.) */
+function regionContains(K: Cands, region: number, place: number): boolean {
+  if (K.entry[region] === K.entry[place]) return false;
+  const rc = K.cls[region], pc = K.cls[place];
+  if (rc === CLS_COUNTRY) return pc !== CLS_COUNTRY && K.ci[place] === K.ci[region];
+  if (rc === CLS_ADMIN1) {
+    if (pc === CLS_COUNTRY || pc === CLS_ADMIN1 || pc === CLS_REGION) return false;
+    const ak = K.ai[region];
+    if (ak >= 0) return K.ai[place] === ak;
+    return K.ci[place] === K.ci[region] &&
+      distanceKm(K.lat[region], K.lon[region], K.lat[place], K.lon[place]) < 250;
   }
-  if (region.cls === CLS_ADMIN2) {
-    return isCityClass(place.cls) && place.adm === region.adm &&
-      distanceKm(region.lat, region.lon, place.lat, place.lon) < 60;
+  if (rc === CLS_ADMIN2) {
+    return isCityClass(pc) && K.ai[place] === K.ai[region] &&
+      distanceKm(K.lat[region], K.lon[region], K.lat[place], K.lon[place]) < 60;
   }
   return false;
 }

@@ -21,16 +21,38 @@ import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlacesInto, LinkInput } from '../geo/linker';
 import type { Annotation, PlaceRef } from '../types';
-import { memoize } from '../memo';
+import { detached } from '../text/detached';
 
+// Memos of functions of a name as written (the same names recur on every edit), bounded like `memoize`
+// (memo.ts: started afresh when full, keys detached from the document) but each with its own Map and code:
+// `memoize`'s one closure serves every memo of the core, and its look-ups and calls are then generic (a
+// measurable share of this refiner's time on text it has not seen).
+const strictKeys = new Map<string, string>();
+/** The strict key of a name as written, memoised. */
+function strictKeyOf(text: string): string {
+  let v = strictKeys.get(text);
+  if (v === undefined) {
+    const own = detached(text);
+    v = foldWords(own).join('');
+    if (strictKeys.size >= 50000) strictKeys.clear();
+    strictKeys.set(own, v);
+  }
+  return v;
+}
 interface NameKeys { loose: string; tail: string | undefined }
-/** The strict key of a name as written, memoised: the same names recur on every edit. */
-const strictKeyOf = memoize(50000, (text: string): string => foldWords(text).join(''));
+const nameKeys = new Map<string, NameKeys>();
 /** Loose keys of a name as written (asked only by the misc-name coreference), memoised. */
-const keysOf = memoize(50000, (text: string): NameKeys => {
-  const words = foldWords(text);
-  return { loose: words.length ? looseKeyOfWords(words) : '', tail: looseTailKey(text) };
-});
+function keysOf(text: string): NameKeys {
+  let v = nameKeys.get(text);
+  if (v === undefined) {
+    const own = detached(text);
+    const words = foldWords(own);
+    v = { loose: words.length ? looseKeyOfWords(words) : '', tail: looseTailKey(own) };
+    if (nameKeys.size >= 50000) nameKeys.clear();
+    nameKeys.set(own, v);
+  }
+  return v;
+}
 
 const lookupMemo = new WeakMap<Gazetteer, Map<string, number[]>>();
 function lookupPacked(gz: Gazetteer, text: string): number[] {
@@ -38,7 +60,8 @@ function lookupPacked(gz: Gazetteer, text: string): number[] {
   if (!memo) lookupMemo.set(gz, memo = new Map());
   let r = memo.get(text);
   if (!r) {
-    r = gz.lookup(text, 24).map(c => packCandidate(c.entry, c.flag, c.strict));
+    // (The gazetteer's own memo is not asked: this one is by the name as written.)
+    r = gz.lookupUncached(foldWords(text), 24).map(c => packCandidate(c.entry, c.flag, c.strict));
     if (memo.size > 20000) memo.clear();
     memo.set(text, r);
   }
@@ -246,12 +269,20 @@ function linkCached(gz: Gazetteer, text: string, n: number, texts: string[], can
   // The same names as last time (most edits that get here change only evidence): the last inputs, updated.
   const reuse = hit !== undefined && hit.texts === texts && hit.cands === cands && hit.inputs.length === n;
   const inputs: LinkInput[] = reuse ? hit.inputs : new Array(n);
+  // Other names: the last inputs' objects are filled anew (nothing else holds them: the linker keeps no input).
+  const pool = reuse || !hit ? undefined : hit.inputs;
+  const pooled = pool ? Math.min(pool.length, n) : 0;
+  if (pool) linkMemo.delete(gz); // (its inputs no longer hold its names; set again below)
   for (let i = 0; i < n; i++) {
     const f = flags[i];
     const confirmed = (f & F_CONFIRMED) !== 0, modifier = (f & F_MODIFIER) !== 0, acting = (f & F_ACTING) !== 0, caps = (f & F_CAPS) !== 0;
     if (reuse) {
       const m = inputs[i];
       m.start = starts[i]; m.end = ends[i]; m.ev = evs[i]; m.confirmed = confirmed; m.modifier = modifier; m.acting = acting; m.caps = caps;
+    } else if (i < pooled) {
+      const m = inputs[i] = pool![i];
+      m.start = starts[i]; m.end = ends[i]; m.key = strictKeyOf(texts[i]); m.cands = cands[i]; m.ev = evs[i];
+      m.confirmed = confirmed; m.modifier = modifier; m.acting = acting; m.caps = caps;
     } else {
       inputs[i] = { start: starts[i], end: ends[i], key: strictKeyOf(texts[i]), cands: cands[i], ev: evs[i], confirmed, modifier, acting, caps };
     }
@@ -744,8 +775,18 @@ function demonymOnly(cands: number[], entry: number): boolean {
 }
 
 const PARTICLE = /^(of|de|del|la|le|du|des|da|do|al|el|ad|ar|as|az|ez|ash|bin|ibn|the|and|on|upon|van|von|der|y)$/;
-/** Whether a span looks like one name: capitalised words and name particles, no lists or clauses. */
-const nameLike = memoize(50000, (text: string) => nameLikeUncached(text));
+const nameLikes = new Map<string, boolean>();
+/** Whether a span looks like one name: capitalised words and name particles, no lists or clauses (memoised). */
+function nameLike(text: string): boolean {
+  let v = nameLikes.get(text);
+  if (v === undefined) {
+    const own = detached(text);
+    v = nameLikeUncached(own);
+    if (nameLikes.size >= 50000) nameLikes.clear();
+    nameLikes.set(own, v);
+  }
+  return v;
+}
 function nameLikeUncached(text: string): boolean {
   if (/,|;| and | & /.test(text)) return false;
   const words = text.split(/\s+/);
