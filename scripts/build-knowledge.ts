@@ -173,6 +173,19 @@ const countryNames = new Map<string, string>();
 
 // ---------------------------------------------------------------- first-level regions
 const SRC_CSC = 'countries-states-cities-database (ODbL)';
+/** Letters only, lower case, without diacritics: `Zaporiz'ka` -> `zaporizka`. */
+function foldName(name: string): string {
+  return name.normalize('NFD').replace(/[^\p{L}]/gu, '').toLowerCase();
+}
+
+/** Whether a state's name and a city's begin alike: at least 4 letters and 3/4 of the shorter name in common. */
+function namesAlike(state: string, city: string): boolean {
+  const a = foldName(state), b = foldName(city);
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 4 && n >= 0.75 * Math.min(a.length, b.length);
+}
+
 const admin1ByIso = new Map<string, Entry>();
 const admNames = new Map<string, string>(); // CC.code -> display name
 {
@@ -235,6 +248,23 @@ const admNames = new Map<string, string>(); // CC.code -> display name
     // Match states to GeoNames admin1 codes.
     const codes = groupsByCountry.get(cc) ?? [];
     if (stateEntries.length === 0 || codes.length === 0) continue;
+    // First by name: a state whose name begins like the name of the seat of exactly one admin1 code, and that
+    // code's seat like no other state's (`Donetska` and Donetsk, the seat of UA.05). The points of the states'
+    // source are wrong for some (Ukraine's Donetska lies near Kyiv there, and Cherkaska in Donetsk oblast), and
+    // the vote below then gives a code to the wrong state.
+    const byName = new Map<string, Entry>();
+    {
+      const pairs: [Entry, string][] = [];
+      for (const code of codes) {
+        let seat: Entry | undefined;
+        for (const city of groups.get(code)!) if (city.cls === CLS_SEAT1 && (!seat || city.pop > seat.pop)) seat = city;
+        if (!seat) continue;
+        for (const st of stateEntries) if (namesAlike(st.name, seat.name)) pairs.push([st, code]);
+      }
+      for (const [st, code] of pairs) {
+        if (pairs.filter(p => p[0] === st).length === 1 && pairs.filter(p => p[1] === code).length === 1) byName.set(code, st);
+      }
+    }
     const votes = new Map<string, Map<Entry, number>>();
     for (const code of codes) {
       const v = new Map<Entry, number>();
@@ -252,8 +282,9 @@ const admNames = new Map<string, string>(); // CC.code -> display name
     for (const [code, v] of votes) {
       let total = 0, best: Entry | undefined, bv = 0;
       for (const [st, n] of v) { total += n; if (n > bv) { bv = n; best = st; } }
-      // A code whose own letters equal the state's ISO suffix (US `TX`) is taken as is.
-      const direct = stateEntries.find(st => /[A-Z]{2}/.test(code.slice(3)) && st.record!.id.endsWith(`-${code.slice(3)}`));
+      // A code whose own letters equal the state's ISO suffix (US `TX`) is taken as is, and so is a match by name.
+      const direct = stateEntries.find(st => /[A-Z]{2}/.test(code.slice(3)) && st.record!.id.endsWith(`-${code.slice(3)}`)) ??
+        byName.get(code);
       if (direct) { claimed.set(direct, { code, share: 2 }); continue; }
       if (!best || bv / total < 0.5) continue;
       const prev = claimed.get(best);
