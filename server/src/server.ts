@@ -50,11 +50,11 @@ const README_URI = pathToFileURL(['README.md', 'readme.md'].map(n => path.resolv
 /** A few sentences touching every recognizer, to load the knowledge they need. */
 const WARM_UP_TEXT = 'Date: 2020-01-02\n\nPARIS, Jan. 2 (Dateline) - Officials of the United Nations said on Monday that ' +
   'some 1,200 people had walked 12 km (7.5 miles) from Aleppo to Idlib, where 40% of a 550 sq km camp was flooded.\n';
-/** The project's sample articles (shipped in the VSIX): the start-up rehearsal of the edit path edits copies of them. */
 /** Hover cards made per version in the rehearsal (of annotations spread over the document). */
 const REHEARSAL_HOVERS = 24;
 /** The rehearsal's document: never open in the editor, never sent. */
 const REHEARSAL_URI = 'dateline-rehearsal:/samples.news';
+/** The project's sample articles (shipped in the VSIX): the start-up rehearsal of the edit path edits copies of them. */
 const REHEARSAL_ARTICLES = ['river-crossing.news', 'field-report.news'].map(f => path.resolve(__dirname, '..', '..', 'samples', f));
 /** How long the first analyses wait for the client's settings before going ahead with the defaults. */
 const SETTINGS_WAIT_MS = 1500;
