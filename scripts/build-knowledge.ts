@@ -136,9 +136,21 @@ const worldCountries: WC[] = JSON.parse(fs.readFileSync(path.join(pkgDir('world-
 const countryByCode = new Map<string, Entry>();
 const countryNames = new Map<string, string>();
 {
-  const cscCountries: { iso2: string; population?: number; nationality?: string }[] =
+  const cscCountries: { iso2: string; name: string; population?: number; nationality?: string }[] =
     JSON.parse(fs.readFileSync(path.join(pkgDir('@countrystatecity/countries'), 'dist', 'data', 'countries.json'), 'utf8'));
   const popOf = new Map(cscCountries.map(c => [c.iso2, c.population ?? 0]));
+  const cscNameOf = new Map(cscCountries.map(c => [c.iso2, c.name]));
+  // countries-states-cities' nationalities add demonyms world-countries lacks (`Kazakh`, `Kyrgyz`, `Azeri`, `Nepali`),
+  // but also hold names (`UK`, `Luxembourg`), territories (`Channel Island`) and other countries' demonyms
+  // (`Chinese` for Macau): only single words of four letters or more that are no country's name or demonym in
+  // world-countries nor the first word of the country's own name (`Bonaire`, `Svalbard`) are taken.
+  const taken = new Set<string>();
+  for (const c of worldCountries) {
+    for (const n of [c.name.common, c.name.official, ...c.altSpellings, c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (n) taken.add(n.toLowerCase());
+  }
+  const cscDemonymsOf = new Map(cscCountries.map(c => [c.iso2, (c.nationality ?? '').split(/,\s*|\s+or\s+/)
+    .map(d => d.trim()).filter(d => /^\p{Lu}\p{Ll}{3,}$/u.test(d) && !taken.has(d.toLowerCase()) &&
+      !new RegExp(`^${d}(?!\\p{L})`, 'u').test(c.name))]));
   for (const c of worldCountries) {
     const e: Entry = {
       name: c.name.common, lat: round5(c.latlng[0]), lon: round5(c.latlng[1]), pop: popOf.get(c.cca2) ?? 0,
@@ -155,9 +167,18 @@ const countryNames = new Map<string, string>();
       addName(e, a, POST_ALT);
       e.record!.aliases!.push(a);
     }
+    // The name in countries-states-cities where world-countries spells it otherwise: the English name most news
+    // still uses (`Turkey`, which world-countries now calls `Türkiye` without `Turkey` among its spellings; without
+    // it, `Turkey` found only a town in New Jersey of that former name). Not the qualified forms (`Man (Isle of)`).
+    const cscName = cscNameOf.get(c.cca2);
+    const known = new Set([c.name.common, c.name.official, ...c.altSpellings].map(n => n.toLowerCase()));
+    if (cscName && !cscName.includes('(') && !known.has(cscName.toLowerCase())) {
+      addName(e, cscName, POST_PRIMARY);
+      e.record!.aliases!.push(cscName);
+    }
     const dem = c.demonyms?.eng;
-    if (dem) {
-      for (const d of new Set([dem.m, dem.f])) {
+    if (dem || cscDemonymsOf.get(c.cca2)?.length) {
+      for (const d of new Set([dem?.m, dem?.f, ...cscDemonymsOf.get(c.cca2) ?? []])) {
         if (!d) continue;
         addName(e, d, POST_DEMONYM);
         // Plurals of people: Syrians, Iraqis, Israelis, Palestinians (not British, French, Swiss).
