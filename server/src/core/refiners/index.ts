@@ -1,6 +1,7 @@
 // The registered document-level refiners, run in `order`.
 import type { Refiner } from '../api';
 import { actorsRefiner } from './actors';
+import { compassNames } from './compassNames';
 import { nameConsistency } from './nameConsistency';
 import { overlaps } from './overlaps';
 import { places } from './places';
@@ -10,6 +11,7 @@ export const refiners: readonly Refiner[] = [
   overlaps,
   nameConsistency,
   places,
+  compassNames,
   actorsRefiner,
   timexRefiner,
 ].sort((a, b) => a.order - b.order);
