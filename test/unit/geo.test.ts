@@ -138,6 +138,15 @@ describe('geo: linking in context', function () {
     assert.match(md, /no source at hand|not on the map/i);
   });
 
+  it('a place name that goes on from an organisation with a lower-case word is the place (Syria\'s Badiya region)', () => {
+    // The tagger calls `Badiya` an organisation here; the gazetteer's longer name wins, as it does over misc.
+    const r = analyze('Forces advanced against the groups in Syria\'s Badiya region and deployed at the borders.\n');
+    assert.ok(!r.annotations.some(a => a.category === 'organization'), JSON.stringify(r.annotations.map(a => a.text)));
+    const a = r.annotations.find(x => x.text === 'Badiya region');
+    assert.strictEqual(a?.category, 'place');
+    assert.strictEqual((a?.data?.knownFeature as { name?: string } | undefined)?.name, 'Syrian Desert');
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));

@@ -179,6 +179,8 @@ function sameInts(a: Int32Array | Uint8Array, b: Int32Array | Uint8Array, n: num
 const F_CONFIRMED = 1, F_MODIFIER = 2, F_ACTING = 4, F_CAPS = 8;
 
 /** Whether a char code is JS white space (what `\s` matches). */
+function isLower(c: number): boolean { return c >= 97 && c <= 122; }
+
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
     c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -418,7 +420,13 @@ function settleOne(gi: number, lo: number): void {
       continue;
     }
     // A longer place name than the NER's place or misc name (the al-Tanf garrison, Tishreen dam): the longer one.
-    if (gs <= o.start && ge >= o.end) { if (o.category === 'misc') drop[oi] = 1; continue; }
+    // So too for an organisation the place name goes on from with a lower-case word (`Syria's Badiya region`:
+    // the NER's `Badiya`); a longer name that goes on capitalised (`Bank of America Plaza`) leaves it alone.
+    if (gs <= o.start && ge >= o.end) {
+      if (o.category === 'misc' || (o.category === 'organization' && gs === o.start && ge > o.end + 1 &&
+        TEXT.charCodeAt(o.end) === 32 && isLower(TEXT.charCodeAt(o.end + 1)))) drop[oi] = 1;
+      continue;
+    }
     // Inside or across a NER name: the NER's name wins when it looks like one name; a span joining two
     // names or running over lower-case words (Moscow and Tehran, Abu Kamal near the) is the NER's slip and
     // the gazetteer's name stays. A place inside an organisation's or event's name (Texas Department of
