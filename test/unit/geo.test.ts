@@ -147,6 +147,25 @@ describe('geo: linking in context', function () {
     assert.strictEqual((a?.data?.knownFeature as { name?: string } | undefined)?.name, 'Syrian Desert');
   });
 
+  it('names with an apostrophe: a possessive inside the name, a particle glued to the name', () => {
+    // The possessive used to end every name: `People's Republic of China` was found as `Republic of China`
+    // (Taiwan's other name), and `Democratic People's Republic of Korea` as South Korea.
+    const linked = (name: string) => {
+      const r = analyze(`Officials of the ${name} said the talks would resume.\n`);
+      const a = r.annotations.find(x => x.text === name);
+      return a?.place?.country;
+    };
+    assert.strictEqual(linked("People's Republic of China"), 'CN');
+    assert.strictEqual(linked("Democratic People's Republic of Korea"), 'KP');
+    assert.strictEqual(linked('People’s Republic of China'), 'CN');
+    assert.strictEqual(linked("Côte d'Ivoire"), 'CI');
+    assert.strictEqual(linked("Coeur d'Alene"), 'US');
+    // Across a possessive only a name spelt so counts: `Burma's Suu` matched loosely two places before.
+    const r = analyze("Burma's Suu Kyi says military rulers abuse law.\n");
+    assert.strictEqual(r.annotations.find(a => a.text === 'Burma')?.place?.country, 'MM');
+    assert.ok(!r.annotations.some(a => a.text.startsWith("Burma's")), JSON.stringify(r.annotations.map(a => a.text)));
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));

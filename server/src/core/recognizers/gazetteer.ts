@@ -216,8 +216,16 @@ const state = new State();
 
 function lookupWindow(gz: Gazetteer, text: string, window: Int32Array, len: number): WindowHit {
   const words: string[] = [];
-  for (let q = 0; q < len; q++) for (const w of tokenTable.raw(segmentTokenId(text, window[q]))) words.push(w);
-  const cands = gz.lookupUncached(finishWords(words), MAX_CANDIDATES);
+  let possessive = false;
+  for (let q = 0; q < len; q++) {
+    const id = segmentTokenId(text, window[q]);
+    const t = tokenTable.text(id);
+    if (isPossessive(t, 0, t.length)) possessive = true;
+    for (const w of tokenTable.raw(id)) words.push(w);
+  }
+  let cands = gz.lookupUncached(finishWords(words), MAX_CANDIDATES);
+  // Across a possessive only the name as spelt (People's Republic of China), never a loose match (`Burma's Suu`).
+  if (possessive) cands = cands.filter(c => c.strict);
   if (cands.length === 0) return NO_HIT;
   const all = cands.map(c => packCandidate(c.entry, c.flag, c.strict));
   const plain = all.length === cands.length && cands.every(c => c.flag !== POST_ABBREV) ? all
@@ -237,6 +245,13 @@ function hyphenPartsOf(gz: Gazetteer, tokenText: string): HyphenPart[] {
     out.push({ off: o, len: part.length, text: part, c: cands.map(c => packCandidate(c.entry, c.flag, c.strict)) });
   }
   return out;
+}
+
+/** Whether text[s, e) is `'s` (or `’s`, `'S`). */
+function isPossessive(text: string, s: number, e: number): boolean {
+  if (e - s !== 2) return false;
+  const a = text.charCodeAt(s), b = text.charCodeAt(s + 1);
+  return (a === 39 || a === 0x2019) && (b === 115 || b === 83);
 }
 
 function isAllCaps(text: string, s: number, e: number): boolean {
@@ -289,11 +304,12 @@ export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
     // TB_INITUPPER: the first code point is upper case (a surrogate half is no capital to charClass).
     if ((b & TB_INITUPPER) && (c < 0xd800 || c > 0xdbff)) v = 1;
     else if ((b & TB_UPPER) && ends[k] - s >= 3 && c !== 45) {
-      // al-Mayadin, ez-Zor, d'Ivoire: a lower-case particle glued to a capitalised word (the first hyphen
-      // after the start, within three characters, not the token's last character).
+      // al-Mayadin, ez-Zor, d'Ivoire: a lower-case particle glued to a capitalised word (the first hyphen or
+      // apostrophe after the start, within three characters, not the token's last character).
       const e = ends[k];
       for (let d = s + 1; d <= s + 3; d++) {
-        if (text.charCodeAt(d) !== 45) continue;
+        const h = text.charCodeAt(d);
+        if (h !== 45 && h !== 39 && h !== 0x2019) continue;
         if (d < e - 1 && charClass(text.charCodeAt(d + 1)) === UPPER) v = 1;
         break;
       }
@@ -322,6 +338,11 @@ export function recognizePlaces(text: string, gz: Gazetteer): Mention[] {
       } else if (wl > 0) {
         const fj = flagAt(j);
         if ((fj & (T_PARTICLE | T_FEATURE)) && !(fj & T_EMPTY)) { window[wl++] = j; j++; continue; }
+      }
+      // A possessive inside a name (People's Republic of China, Martha's Vineyard): glued to the word before,
+      // a capitalised word after. (Never at a name's end: `Adam's` is no `Adams`.)
+      if (wl > 0 && isPossessive(text, starts[j], ends[j]) && ends[j - 1] === starts[j] && j + 1 < n && cap[j + 1]) {
+        window[wl++] = j; j++; continue;
       }
       // A hyphen or period token inside a name (Winston-Salem split oddly, St. Louis).
       if (wl > 0 && ends[j] - starts[j] === 1 && (text.charCodeAt(starts[j]) === 45 || text.charCodeAt(starts[j]) === 46) &&
