@@ -166,6 +166,12 @@ describe('geo: linking in context', function () {
     assert.ok(!r.annotations.some(a => a.text.startsWith("Burma's")), JSON.stringify(r.annotations.map(a => a.text)));
   });
 
+  it('English names the sources lack: Java is Indonesia\'s (not a village in Georgia), Zaire the DR Congo', () => {
+    const r = analyze('A tsunami hit the Indonesian island of Java on Monday; a woman from West Java died. Unlike the Zaïre strain, it is mild.\n');
+    const country = (name: string) => r.annotations.find(a => a.text === name)?.place?.country;
+    assert.deepStrictEqual(['Java', 'West Java', 'Zaïre'].map(country), ['ID', 'ID', 'CD']);
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));
