@@ -172,6 +172,15 @@ describe('geo: linking in context', function () {
     assert.deepStrictEqual(['Java', 'West Java', 'Zaïre'].map(country), ['ID', 'ID', 'CD']);
   });
 
+  it('two or three capitals are an abbreviation, never a town of that name (IS is no village Is)', () => {
+    const r = analyze('IS fighters attacked the town. The US sent aid to France and Russia.\n');
+    const is = r.annotations.find(a => a.text === 'IS');
+    assert.deepStrictEqual([is?.category, is?.place, is?.actor?.name], ['organization', undefined, 'Islamic State']);
+    assert.strictEqual(r.annotations.find(a => a.text === 'US')?.place?.country, 'US');
+    // The rule is for capitals only: the village Us, written so, is still found.
+    assert.strictEqual(analyze('Officials in Us, in the Val-d\'Oise, said so.\n').annotations.find(a => a.text === 'Us')?.place?.country, 'FR');
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));

@@ -11,6 +11,7 @@ import {
 } from '../geo/evidence';
 import { POST_ABBREV } from '../geo/format';
 import { finishWords, foldRaw } from '../geo/keys';
+import { withoutCapsTowns } from '../geo/shortCaps';
 import { segmentSpans, segmentTokenId, tokenTable } from '../geo/tokens';
 import { charClass, TB_INITUPPER, TB_UPPER, UPPER } from '../text/tokenize';
 import type { Mention } from '../types';
@@ -216,16 +217,17 @@ const state = new State();
 
 function lookupWindow(gz: Gazetteer, text: string, window: Int32Array, len: number): WindowHit {
   const words: string[] = [];
-  let possessive = false;
+  let possessive = false, t = '';
   for (let q = 0; q < len; q++) {
     const id = segmentTokenId(text, window[q]);
-    const t = tokenTable.text(id);
+    t = tokenTable.text(id);
     if (isPossessive(t, 0, t.length)) possessive = true;
     for (const w of tokenTable.raw(id)) words.push(w);
   }
   let cands = gz.lookupUncached(finishWords(words), MAX_CANDIDATES);
   // Across a possessive only the name as spelt (People's Republic of China), never a loose match (`Burma's Suu`).
   if (possessive) cands = cands.filter(c => c.strict);
+  if (len === 1) cands = withoutCapsTowns(gz, t, cands);
   if (cands.length === 0) return NO_HIT;
   const all = cands.map(c => packCandidate(c.entry, c.flag, c.strict));
   const plain = all.length === cands.length && cands.every(c => c.flag !== POST_ABBREV) ? all

@@ -32,6 +32,9 @@ function mergedData(under: Record<string, unknown>, over: Record<string, unknown
 }
 
 function merge(into: Annotation, other: Annotation): void {
+  // A place the gazetteer could not link that a catalogue actor names is that actor (the tagger's place `IS` in
+  // `IS fighters`, the actors recognizer's Islamic State).
+  if (into.category === 'place' && !into.place && !other.place && other.actor && other.category === 'organization') into.category = other.category;
   into.place ??= other.place;
   into.actor ??= other.actor;
   into.value ??= other.value;

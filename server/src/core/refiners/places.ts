@@ -20,6 +20,7 @@ import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_DEMONYM } from '
 import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlacesInto, LinkInput } from '../geo/linker';
+import { withoutCapsTowns } from '../geo/shortCaps';
 import type { Annotation, PlaceRef } from '../types';
 import { detached } from '../text/detached';
 
@@ -61,7 +62,7 @@ function lookupPacked(gz: Gazetteer, text: string): number[] {
   let r = memo.get(text);
   if (!r) {
     // (The gazetteer's own memo is not asked: this one is by the name as written.)
-    r = gz.lookupUncached(foldWords(text), 24).map(c => packCandidate(c.entry, c.flag, c.strict));
+    r = withoutCapsTowns(gz, text, gz.lookupUncached(foldWords(text), 24)).map(c => packCandidate(c.entry, c.flag, c.strict));
     if (memo.size > 20000) memo.clear();
     memo.set(text, r);
   }
