@@ -258,7 +258,7 @@ const admNames = new Map<string, string>(); // CC.code -> display name
         : ['governorate', 'province', 'state', 'region', 'district', 'county', 'oblast', 'department', 'prefecture']
           .filter(w => type.includes(w) || w === 'province' || w === 'region');
       const stems = [stripped];
-      if (cc === 'UA' && /ska$/.test(stripped)) stems.push(stripped.replace(/ska$/, ''), stripped.replace(/ska$/, 'a'));
+      if (cc === 'UA' && /ska$/.test(stripped)) stems.push(stripped.replace(/ska$/, ''), stripped.replace(/ska$/, 'a'), stripped.replace(/ska$/, 'sk'));
       for (const st of stems) for (const w of words) addName(e, `${st} ${w}`, POST_PRIMARY);
       if (cc === 'UA') for (const st of stems.slice(1)) addName(e, `${st} Oblast`, POST_PRIMARY);
       stateEntries.push(e);
@@ -275,15 +275,19 @@ const admNames = new Map<string, string>(); // CC.code -> display name
     // the vote below then gives a code to the wrong state.
     const byName = new Map<string, Entry>();
     {
-      const pairs: [Entry, string][] = [];
+      const pairs: [Entry, string, Entry][] = [];
       for (const code of codes) {
         let seat: Entry | undefined;
         for (const city of groups.get(code)!) if (city.cls === CLS_SEAT1 && (!seat || city.pop > seat.pop)) seat = city;
         if (!seat) continue;
-        for (const st of stateEntries) if (namesAlike(st.name, seat.name)) pairs.push([st, code]);
+        for (const st of stateEntries) if (namesAlike(st.name, seat.name)) pairs.push([st, code, seat]);
       }
-      for (const [st, code] of pairs) {
-        if (pairs.filter(p => p[0] === st).length === 1 && pairs.filter(p => p[1] === code).length === 1) byName.set(code, st);
+      for (const [st, code, seat] of pairs) {
+        if (pairs.filter(p => p[0] === st).length !== 1 || pairs.filter(p => p[1] === code).length !== 1) continue;
+        byName.set(code, st);
+        // Ukraine's oblasts are named by adjectives (Donetska, Luhanska, Odeska) that news does not use: it names
+        // them by their seats (`Donetsk region`, `Luhansk Oblast`, `Odesa region`), as GeoNames spells the seat.
+        if (cc === 'UA') for (const w of ['region', 'Oblast', 'province']) addName(st, `${seat.name} ${w}`, POST_PRIMARY);
       }
     }
     const votes = new Map<string, Map<Entry, number>>();

@@ -181,6 +181,19 @@ describe('geo: linking in context', function () {
     assert.strictEqual(analyze('Officials in Us, in the Val-d\'Oise, said so.\n').annotations.find(a => a.text === 'Us')?.place?.country, 'FR');
   });
 
+  it('conflict news: oblasts by their seats, Kivu in English, a city the tagger doubts is a person, actors as organisations', () => {
+    const r = analyze('Russian troops advanced near Avdiivka and Bakhmut in the Donetsk region. ' +
+      'M23 rebels entered Goma, the capital of North Kivu. Boko Haram fighters raided villages in Borno State.\n');
+    const a = (name: string) => r.annotations.find(x => x.text === name);
+    // Ukraine's oblasts are `Donetska` in the states' source; news names them by their seat.
+    assert.deepStrictEqual([a('Donetsk region')?.place?.country, a('Donetsk region')?.place?.kind], ['UA', 'region']);
+    // The tagger calls Bakhmut a person with a confidence under 0.5.
+    assert.deepStrictEqual([a('Bakhmut')?.category, a('Bakhmut')?.place?.country], ['place', 'UA']);
+    assert.strictEqual(a('North Kivu')?.place?.country, 'CD');
+    // The tagger calls Boko Haram a person; the actor catalogue knows the group.
+    assert.deepStrictEqual([a('Boko Haram')?.category, a('Boko Haram')?.actor?.name], ['organization', 'Boko Haram']);
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));

@@ -32,9 +32,10 @@ function mergedData(under: Record<string, unknown>, over: Record<string, unknown
 }
 
 function merge(into: Annotation, other: Annotation): void {
-  // A place the gazetteer could not link that a catalogue actor names is that actor (the tagger's place `IS` in
-  // `IS fighters`, the actors recognizer's Islamic State).
-  if (into.category === 'place' && !into.place && !other.place && other.actor && other.category === 'organization') into.category = other.category;
+  // A catalogue actor named where the tagger saw a person (`Boko Haram`) or a place the gazetteer could not link
+  // (`IS` in `IS fighters`) is that actor, an organisation.
+  if (other.actor && other.category === 'organization' && !other.place &&
+    (into.category === 'person' || (into.category === 'place' && !into.place))) into.category = other.category;
   into.place ??= other.place;
   into.actor ??= other.actor;
   into.value ??= other.value;

@@ -118,6 +118,8 @@ const EMPTY_DATA: Record<string, unknown> = Object.freeze({}) as Record<string, 
 
 /** Below this score margin over a rival more than 161 km away, a name is left ambiguous. */
 const AMBIGUITY_MARGIN = 1.6;
+/** The name tagger's confidence below which its person loses to a sizeable city of that name. */
+const PERSON_UNSURE = 0.7;
 
 /**
  * The linker's result depends on the names (their strict keys), their candidates and evidence, which are
@@ -524,8 +526,10 @@ function finishOne(s: number, cs: number[]): void {
     const cue = (ev & (EV_PREP | EV_DIRECTION)) !== 0;
     const pop = rEntry >= 0 ? gz.population(rEntry) : 0;
     const titled = (ev & EV_TITLE) !== 0;
+    // A city of 50,000 or more the tagger calls a person with little confidence (`Bakhmut`, `Hodeidah`) is the city.
+    const unsure = ((other.data?.confidence as number | undefined) ?? 1) < PERSON_UNSURE;
     const strong = other.category === 'person'
-      ? !titled && (strict ? big || (cue && pop >= 1000) || (ev & EV_DATELINE) !== 0
+      ? !titled && (strict ? big || (cue && pop >= 1000) || (ev & EV_DATELINE) !== 0 || (unsure && pop >= 50000)
         : cue && (ev & EV_MULTI) !== 0 && (big || pop >= 100000))
       : strict && (big || cue || cls === CLS_FEATURE || (cand !== undefined && candFlag(cand) === POST_DEMONYM));
     if (strong) drop[oi] = 1; else { drop[ai] = 1; return; }
