@@ -5,11 +5,13 @@ import { figures } from './figures';
 import { gazetteerRecognizer } from './gazetteer';
 import { names } from './names';
 import { timex } from './timex';
+import { titledNames } from './titledNames';
 
 export const recognizers: readonly SegmentRecognizer[] = [
   figures,
   actorsRecognizer,
   gazetteerRecognizer,
   names,
+  titledNames,
   timex,
 ];
