@@ -194,6 +194,14 @@ describe('geo: linking in context', function () {
     assert.deepStrictEqual([a('Boko Haram')?.category, a('Boko Haram')?.actor?.name], ['organization', 'Boko Haram']);
   });
 
+  it('a catalogue actor named like another spelling of a town is not that town (Hamas is not Hamm)', () => {
+    // GeoNames lists `Hamas` among Hamm's names in other languages; a place that acts keeps its place (Washington).
+    const r = analyze("Yahya Sinwar, Hamas's leader in Gaza, was killed. Washington said it would respond.\n");
+    const hamas = r.annotations.find(a => a.text === 'Hamas');
+    assert.deepStrictEqual([hamas?.category, hamas?.actor?.name, hamas?.place], ['organization', 'Hamas', undefined]);
+    assert.strictEqual(r.annotations.find(a => a.text === 'Washington')?.place?.country, 'US');
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));

@@ -16,7 +16,7 @@
 import type { Refiner } from '../api';
 import { wordAfterKind, WORD_ACTS, WORD_AND } from '../actors/acting';
 import { candEntry, candFlag, candStrict, EV_DATELINE, EV_DIRECTION, EV_MULTI, EV_PREP, EV_TITLE, GazetteerData, packCandidate } from '../geo/evidence';
-import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_DEMONYM } from '../geo/format';
+import { CLS_ADMIN1, CLS_COUNTRY, CLS_FEATURE, CLS_REGION, POST_ALT, POST_DEMONYM } from '../geo/format';
 import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlacesInto, LinkInput } from '../geo/linker';
@@ -418,7 +418,14 @@ function settleOne(gi: number, lo: number): void {
       continue;
     }
     if (o.start === gs && o.end === ge) {
-      if (o.category === 'organization') continue; // both: the place that acts
+      if (o.category === 'organization') {
+        // Both: the place that acts (`Washington said`); but a catalogue actor's name that is only another spelling
+        // of a place, or a loose match, is no place that acts (`Hamas`, one of Hamm's names in another language).
+        if (o.source === 'actors' && !(A[gzIdx[gi]].data!.gz as GazetteerData).c.some(c => candStrict(c) && candFlag(c) !== POST_ALT)) {
+          drop[gzIdx[gi]] = 1;
+        }
+        continue;
+      }
       sameSpan[gi] = oi;
       continue;
     }
