@@ -202,6 +202,15 @@ describe('geo: linking in context', function () {
     assert.strictEqual(r.annotations.find(a => a.text === 'Washington')?.place?.country, 'US');
   });
 
+  it('a city named in English only through its region keeps the region\'s standing (Geneva, Florence)', () => {
+    // GeoNames calls the city Genève (Geneva is another name); the canton is Geneva. The city used to tie with
+    // Geneva, Illinois (\`the article does not say which\`).
+    for (const [name, country] of [['Geneva', 'CH'], ['Florence', 'IT'], ['Venice', 'IT']]) {
+      const a = analyze(`Talks in ${name} resumed.\n`).annotations.find(x => x.text === name);
+      assert.strictEqual(a?.place?.country, country, name);
+    }
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));
