@@ -1,7 +1,7 @@
 // Names made with a compass adjective (refiners/compassNames.ts): `Southern Syria` is a place, a part of Syria,
 // whatever the name tagger called it; the adjective alone before a lower-case word is no name.
 import * as assert from 'assert';
-import { analyze } from '../../server/src/core';
+import { analyze, hoverMarkdown } from '../../server/src/core';
 import { compassNames } from '../../server/src/core/refiners/compassNames';
 import { refiners } from '../../server/src/core/refiners';
 import { ensureData } from '../helpers/data';
@@ -26,6 +26,8 @@ describe('compass names (refiners/compassNames.ts)', function () {
     assert.strictEqual(a?.category, 'place');
     assert.strictEqual(a?.place?.country, 'SY');
     assert.deepStrictEqual(a?.data?.placeSpan, { start: a!.start + 9, end: a!.end, text: 'Syria' });
+    // Its hover card says it is a part of Syria, above Syria's card.
+    assert.match(hoverMarkdown(r, a!.start)!.markdown, /^\*\*Southern Syria\*\* — a part of Syria\n\n\*\*Syria\*\* — country/);
   });
 
   it('drops the adjective alone before a lower-case word, and leaves other names alone', () => {
