@@ -211,6 +211,13 @@ describe('geo: linking in context', function () {
     }
   });
 
+  it('initials are no transliteration: U.S. Attorney is the U.S. and an attorney, not the village Esternay', () => {
+    for (const text of ['Acting U.S. Attorney Michelle Jacobs announced the indictment.\n', 'U.S. Sens. Robert Byrd and Jay Rockefeller spoke.\n']) {
+      const places = analyze(text).annotations.filter(a => a.category === 'place').map(a => `${a.text}→${a.place?.country}`);
+      assert.deepStrictEqual(places, ['U.S.→US'], text);
+    }
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));
