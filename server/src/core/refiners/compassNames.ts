@@ -39,7 +39,9 @@ export const compassNames: Refiner = {
     let dropped: Set<Annotation> | undefined;
     for (let i = 0; i < annotations.length; i++) {
       const a = annotations[i];
-      // Most annotations are neither: their first letter (N, S, E, W) is compared first.
+      // Most annotations are neither: their length (7 letters at least: `Western`) and first letter (N, S, E, W)
+      // are compared first.
+      if (a.end - a.start < 7) continue;
       const c = a.text.charCodeAt(0);
       if (c !== 78 && c !== 83 && c !== 69 && c !== 87) continue;
       if (partOfPlace(a)) a.category = 'place';
