@@ -218,6 +218,12 @@ describe('geo: linking in context', function () {
     }
   });
 
+  it('no country by transliteration: Ras al-Ain is not Russia', () => {
+    const a = analyze('Fighting was reported in Ras al-Ain on Monday.\n').annotations.find(x => x.text === 'Ras al-Ain');
+    assert.notStrictEqual(a?.place?.country, 'RU', JSON.stringify(a?.place));
+    assert.ok(!JSON.stringify(a?.data ?? {}).includes('"Russia"'), JSON.stringify(a?.data));
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));

@@ -210,6 +210,12 @@ export class Gazetteer {
       const xl = extra ? this.extraKeys.get(loose) : undefined;
       if (xl) add(xl, false);
       if (this.base) this.addBase(out, loose, false, limit);
+      // Countries and large regions have their English spellings among their names: a transliteration match
+      // to one is a coincidence of consonants (`Ras al-Ain` found Russia).
+      for (let i = out.length - 1; i >= 0; i--) {
+        const c = this.cls(out[i].entry);
+        if (c === CLS_COUNTRY || c === CLS_REGION) out.splice(i, 1);
+      }
     }
     return out;
   }
