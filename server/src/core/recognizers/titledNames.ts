@@ -23,8 +23,7 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'wa', 'de', 
 /** Words that make a title and capitalised words a place or an institution, not a person. */
 const NOT_PERSON = new Set(['University', 'College', 'School', 'Institute', 'Hospital', 'Airport', 'Air', 'Base', 'Bridge',
   'Causeway', 'Street', 'Road', 'Avenue', 'Square', 'Mosque', 'Church', 'Cathedral', 'Palace', 'Foundation', 'Center',
-  'Centre', 'Stadium', 'Hotel', 'Park', 'Dam', 'Highway', 'Port', 'Canal', 'Fund', 'Prize', 'Award', 'Cup', 'Street',
-  'Council', 'Ministry', 'Office', 'Party', 'Forces', 'Army', 'Group', 'Corporation', 'Company', 'Bank', 'City', 'Province']);
+  'Centre', 'Stadium', 'Hotel', 'Park', 'Dam', 'Highway', 'Port', 'Canal', 'Fund', 'Prize', 'Award', 'Cup', 'Council', 'Ministry', 'Office', 'Party', 'Forces', 'Army', 'Group', 'Corporation', 'Company', 'Bank', 'City', 'Province']);
 /** Capitalised words that end a name or are none (`Foreign Minister Jose Miguel Insulza Monday`, `Prime Minister`). */
 const NOT_NAME = new Set(['The', 'A', 'An', 'Of', 'And', 'In', 'On', 'At', 'For', 'To', 'Monday', 'Tuesday', 'Wednesday',
   'Thursday', 'Friday', 'Saturday', 'Sunday', 'Minister', 'President', 'General', 'Secretary', 'Foreign', 'Defence',
@@ -64,7 +63,7 @@ export const titledNames: SegmentRecognizer = {
         break;
       }
       if (last < 0) continue;
-      // A name of one word must not be a capitalised common word (`Mr. Right`): at least two letters, not all caps.
+      // A name of one word: at least three letters and not all capitals (`Mr. X`, `President NATO`).
       const start = starts[k + 1], end = ends[last];
       const name = text.slice(start, end);
       if (words === 1 && (name.length < 3 || name === name.toUpperCase())) continue;
