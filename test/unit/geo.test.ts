@@ -224,6 +224,14 @@ describe('geo: linking in context', function () {
     assert.ok(!JSON.stringify(a?.data ?? {}).includes('"Russia"'), JSON.stringify(a?.data));
   });
 
+  it('an organisation named like a place only by transliteration carries no place (Al Jazeera, Al Arabiya)', () => {
+    const r = analyze('He told Al Jazeera that the talks failed. Al Arabiya aired the footage.\n');
+    for (const name of ['Al Jazeera', 'Al Arabiya']) {
+      const a = r.annotations.find(x => x.text === name);
+      assert.deepStrictEqual([a?.category, a?.place], ['organization', undefined], name);
+    }
+  });
+
   it('a person named like a town stays a person', () => {
     const r = analyze('Gen. Jackson said the convoy had left before dawn.');
     assert.ok(!r.annotations.some(a => a.text === 'Jackson' && a.place));

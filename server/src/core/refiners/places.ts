@@ -421,9 +421,9 @@ function settleOne(gi: number, lo: number): void {
       if (o.category === 'organization') {
         // Both: the place that acts (`Washington said`); but a catalogue actor's name that is only another spelling
         // of a place, or a loose match, is no place that acts (`Hamas`, one of Hamm's names in another language).
-        if (o.source === 'actors' && !(A[gzIdx[gi]].data!.gz as GazetteerData).c.some(c => candStrict(c) && candFlag(c) !== POST_ALT)) {
-          drop[gzIdx[gi]] = 1;
-        }
+        // Nor, for any organisation, a place matched only by transliteration (`Al Arabiya` is not Araba in Spain).
+        const cs = (A[gzIdx[gi]].data!.gz as GazetteerData).c;
+        if (o.source === 'actors' ? !cs.some(c => candStrict(c) && candFlag(c) !== POST_ALT) : !cs.some(candStrict)) drop[gzIdx[gi]] = 1;
         continue;
       }
       sameSpan[gi] = oi;
