@@ -209,6 +209,10 @@ describe('geo: linking in context', function () {
       const a = analyze(`Talks in ${name} resumed.\n`).annotations.find(x => x.text === name);
       assert.strictEqual(a?.place?.country, country, name);
     }
+    // In an article about Syria too (the project's sample).
+    const sample = fs.readFileSync(path.join(__dirname, '..', '..', 'samples', 'river-crossing.news'), 'utf8');
+    const geneva = analyze(sample).annotations.filter(x => x.text === 'Geneva');
+    assert.ok(geneva.length === 2 && geneva.every(x => x.place?.country === 'CH'), JSON.stringify(geneva.map(x => x.place)));
   });
 
   it('initials are no transliteration: U.S. Attorney is the U.S. and an attorney, not the village Esternay', () => {

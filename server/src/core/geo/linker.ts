@@ -428,15 +428,15 @@ function makeCands(G: Group, K: Cands, at: number, facts: FactMemo, gz: Gazettee
   const c0 = G.c0;
   G.cn = at - c0;
   // A first-level region named after its own chief city (Aleppo, Baghdad, Damascus governorates) is the city,
-  // which keeps the region's standing (less one): the region's English name may be the city's only as an
-  // alternate name (the canton of Geneva and Genève), and the city is then no weaker than a namesake elsewhere.
+  // which keeps the region's standing: the region's English name may be the city's only as an alternate name
+  // (the canton of Geneva and Genève), and the city is then no weaker than a namesake elsewhere.
   for (let c = c0; c < at; c++) {
     if (K.cls[c] !== CLS_ADMIN1) continue;
     const ak = K.ai[c];
     if (ak < 0) continue;
     for (let o = c0; o < at; o++) {
       if (isCityClass(K.cls[o]) && (K.strict[o] || !K.strict[c]) && K.ai[o] === ak && K.pop[o] >= 20000) {
-        if (K.base[o] < K.base[c] - 1) K.base[o] = K.score[o] = K.part[o] = K.base[c] - 1;
+        if (K.base[o] < K.base[c]) K.base[o] = K.score[o] = K.part[o] = K.base[c];
         K.base[c] -= 6;
         break;
       }
