@@ -202,8 +202,9 @@ export class Gazetteer {
     if (xs) add(xs, true);
     if (this.base) this.addBase(out, strictKey, true, limit);
     if (out.length > 0) return out;
-    // Initials (`U.S. Attorney`, `J.R.`) are no transliteration: only names spelt so match them (`U.S. Attorney`
-    // matched the French village Esternay loosely, `U.S. Sens` the German town Esens).
+    // Initials (`U.S. Attorney`, `J.R.`) and the `s` of a possessive (`Burma's Suu`) are no transliteration: only
+    // names spelt so match them (`U.S. Attorney` matched the French village Esternay loosely, `U.S. Sens` the
+    // German town Esens).
     if (words.length > 1 && words.some(w => w.length === 1)) return out;
     const loose = looseKeyOfWords(words);
     if (loose.length > 3) {

@@ -217,17 +217,11 @@ const state = new State();
 
 function lookupWindow(gz: Gazetteer, text: string, window: Int32Array, len: number): WindowHit {
   const words: string[] = [];
-  let possessive = false, t = '';
-  for (let q = 0; q < len; q++) {
-    const id = segmentTokenId(text, window[q]);
-    t = tokenTable.text(id);
-    if (isPossessive(t, 0, t.length)) possessive = true;
-    for (const w of tokenTable.raw(id)) words.push(w);
-  }
+  for (let q = 0; q < len; q++) for (const w of tokenTable.raw(segmentTokenId(text, window[q]))) words.push(w);
+  // (Across a possessive, whose `s` is a one-letter word, the gazetteer matches only names as spelt: `People's
+  // Republic of China`, never `Burma's Suu` by transliteration.)
   let cands = gz.lookupUncached(finishWords(words), MAX_CANDIDATES);
-  // Across a possessive only the name as spelt (People's Republic of China), never a loose match (`Burma's Suu`).
-  if (possessive) cands = cands.filter(c => c.strict);
-  if (len === 1) cands = withoutCapsTowns(gz, t, cands);
+  if (len === 1) cands = withoutCapsTowns(gz, tokenTable.text(segmentTokenId(text, window[0])), cands);
   if (cands.length === 0) return NO_HIT;
   const all = cands.map(c => packCandidate(c.entry, c.flag, c.strict));
   const plain = all.length === cands.length && cands.every(c => c.flag !== POST_ABBREV) ? all

@@ -14,14 +14,10 @@ export const nameConsistency: Refiner = {
     // One walk over all mentions; the second only over the tagger's other names.
     const others: Annotation[] = [];
     for (const a of annotations) {
-      // People named after a title (recognizers/titledNames.ts) count as the tagger's.
-      if (a.source === 'titles') {
-        const sp = a.text.lastIndexOf(' ');
-        if (sp > 0) (surnames ??= new Set()).add(a.text.slice(sp + 1));
-        continue;
-      }
-      if (a.source !== 'ner') continue;
-      if (a.data?.ner !== 'PER') { others.push(a); continue; }
+      // People named after a title (recognizers/titledNames.ts) count as the tagger's people.
+      if (a.source === 'ner') {
+        if (a.data?.ner !== 'PER') { others.push(a); continue; }
+      } else if (a.source !== 'titles') continue;
       const sp = a.text.lastIndexOf(' ');
       if (sp > 0) (surnames ??= new Set()).add(a.text.slice(sp + 1));
     }
