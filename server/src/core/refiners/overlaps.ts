@@ -1,6 +1,9 @@
 // Resolves overlapping mentions from different recognizers, so that every character belongs to at most
 // one annotation: mentions of the same span are merged (a country that acts keeps both its place and its
-// actor); otherwise the recognizer of higher priority wins, and between equals the longer span.
+// actor); otherwise the recognizer of higher priority wins, and between equals the longer span. One exception:
+// a catalogue actor named in two words or more, capitalised (short particles aside), wins over the names inside it
+// (the tagger's `Syrian` inside `Syrian Observatory for Human Rights`, but not inside `Iraqi forces`), whatever
+// their priority.
 //
 // Runs on every edit over all mentions, so offsets and priorities are read once into typed arrays and the
 // mentions are put in order by a radix sort on their starts (linear; a comparison sort of the mentions was
@@ -11,6 +14,9 @@ import type { Annotation } from '../types';
 
 const priorityOf = new Map(recognizers.map(r => [r.id, r.priority]));
 const priority = (a: Annotation) => priorityOf.get(a.source) ?? 0;
+const ACTORS = 'actors';
+/** A lower-case word of four letters or more: a description (`Iraqi forces`, `German government`), not a name. */
+const LOWER_WORD = /\s[a-z]{4,}/;
 
 /**
  * `{ ...under, ...over }` for data objects (records of string keys), copied key by key in the spread's
@@ -64,6 +70,9 @@ class Scratch {
     return this.i[k];
   }
   prio(n: number) { return this.float(0, n); }
+  /** 1 where the mention is a catalogue actor of two words or more. */
+  named(n: number) { if (this.flags.length < n) this.flags = new Uint8Array(n + (n >> 2)); return this.flags; }
+  private flags = new Uint8Array(0);
   starts(n: number) { return this.float(1, n); }
   ends(n: number) { return this.float(2, n); }
   order(n: number) { return this.int(0, n); }
@@ -126,7 +135,7 @@ export const overlaps: Refiner = {
   order: 100,
   refine(annotations) {
     const n = annotations.length;
-    const prio = scratch.prio(n), starts = scratch.starts(n), ends = scratch.ends(n);
+    const prio = scratch.prio(n), starts = scratch.starts(n), ends = scratch.ends(n), named = scratch.named(n);
     let lastSource = '', lastPriority = 0;
     for (let i = 0; i < n; i++) {
       const a = annotations[i];
@@ -135,6 +144,7 @@ export const overlaps: Refiner = {
       prio[i] = lastPriority;
       starts[i] = a.start;
       ends[i] = a.end;
+      named[i] = a.source === ACTORS && a.actor !== undefined && a.text.includes(' ') && !LOWER_WORD.test(a.text) ? 1 : 0;
     }
     const order = sortedPositions(starts, ends, prio, n);
     // The positions kept so far, in order (the annotations themselves are looked up once, at the end).
@@ -152,7 +162,10 @@ export const overlaps: Refiner = {
         if (ke <= as) break;
         if (ks === as && ke === ae) { merge(annotations[p], annotations[idx]); keep = false; break; }
         const pk = prio[p];
-        const aWins = pa > pk || (pa === pk && ae - as > ke - ks);
+        // A catalogue actor's name of several words wins over a name inside it (kept ones come first at a start).
+        const aWins = named[p] && ks <= as && ae <= ke ? false
+          : named[idx] && as <= ks && ke <= ae ? true
+            : pa > pk || (pa === pk && ae - as > ke - ks);
         if (aWins) { keptPos.copyWithin(i, i + 1, m); m--; } else { keep = false; }
       }
       if (keep) keptPos[m++] = idx;

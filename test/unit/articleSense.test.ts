@@ -1,0 +1,81 @@
+// Names read across the article and against the map, found by reading conflict reports as an analyst would:
+// a catalogue actor's full name over the tagger's piece of it (refiners/overlaps.ts), a feature of the land over
+// the tagger's organisation (refiners/places.ts), one sense per article for a place named again, GeoNames names
+// without their Arabic article (scripts/build-knowledge.ts), and no link to a far namesake matched only by
+// transliteration (geo/linker.ts).
+import * as assert from 'assert';
+import { analyze } from '../../server/src/core';
+import { overlaps } from '../../server/src/core/refiners/overlaps';
+import type { Annotation } from '../../server/src/core/types';
+import { ensureData } from '../helpers/data';
+
+describe('names read across the article', function () {
+  this.timeout(60000);
+  before(() => ensureData());
+
+  const find = (text: string, name: string) => analyze(text, { referenceDate: '2024-03-18' }).annotations.find(a => a.text === name);
+
+  it('keeps a catalogue actor named in several capitalised words over the tagger\'s name inside it', () => {
+    const text = 'The Syrian Observatory for Human Rights put the toll at 45.\n';
+    const r = analyze(text).annotations.filter(a => a.category !== 'count');
+    assert.deepStrictEqual(r.map(a => `${a.category}:${a.text}`), ['organization:Syrian Observatory for Human Rights']);
+    assert.ok(r[0].actor, 'the catalogue actor is kept');
+  });
+
+  it('leaves a description the catalogue knows (`Iraqi forces`) to the tagger', () => {
+    const at = (start: number, end: number, source: string, text: string, actor?: boolean): Annotation => ({
+      id: '', category: source === 'actors' ? 'organization' : 'misc', start, end, text, source,
+      actor: actor ? { id: 'x', name: text, type: 'State Forces' } as never : undefined,
+    });
+    const named = overlaps.refine([at(0, 35, 'actors', 'Syrian Observatory for Human Rights', true), at(0, 6, 'ner', 'Syrian')], {} as never);
+    assert.deepStrictEqual(named.map(a => a.text), ['Syrian Observatory for Human Rights']);
+    const described = overlaps.refine([at(0, 12, 'actors', 'Iraqi forces', true), at(0, 5, 'ner', 'Iraqi')], {} as never);
+    assert.deepStrictEqual(described.map(a => a.text), ['Iraqi']);
+    // Without an actor (not the catalogue's), priority decides as before.
+    const plain = overlaps.refine([at(0, 35, 'actors', 'Syrian Observatory for Human Rights'), at(0, 6, 'ner', 'Syrian')], {} as never);
+    assert.deepStrictEqual(plain.map(a => a.text), ['Syrian']);
+  });
+
+  it('makes a strait a place where the tagger saw an organisation, and leaves an airport that issues bonds alone', () => {
+    const strait = find('Iranian boats harassed a tanker in the Strait of Hormuz.\n', 'Strait of Hormuz');
+    assert.strictEqual(strait?.category, 'place');
+    assert.strictEqual((strait?.data?.knownFeature as { kind: string } | undefined)?.kind, 'strait');
+    const airport = find('Next week Kansai Electric Power and Kansai International Airport are likely to launch 10-year dollar deals.\n', 'Kansai International Airport');
+    assert.ok(airport, 'the airport is found');
+  });
+
+  it('takes a name the tagger doubted as the place the dateline named', () => {
+    const text = 'HODEIDAH, Yemen, March 17 (Reuters) - Houthi forces fired two missiles at a cargo ship off Hodeidah on Sunday.\n';
+    const r = analyze(text, { referenceDate: '2024-03-18' }).annotations;
+    const both = r.filter(a => a.text.toLowerCase() === 'hodeidah');
+    assert.strictEqual(both.length, 2);
+    for (const a of both) {
+      assert.strictEqual(a.category, 'place', a.text);
+      assert.strictEqual(a.place?.country, 'YE', a.text);
+    }
+    assert.strictEqual(both[0].place?.id, both[1].place?.id);
+  });
+
+  it('leaves a surname alone that a full name in the article explains, though a place has it too', () => {
+    const text = 'Michael Jordan scored 30 points in Amman, Jordan. Jordan said he was tired.\n';
+    const r = analyze(text).annotations;
+    const said = r.filter(a => a.text === 'Jordan');
+    assert.strictEqual(said[said.length - 1].category, 'person');
+  });
+
+  it('finds Syrian towns written without the article GeoNames gives them', () => {
+    for (const [text, name] of [['Turkish drones struck the city of Qamishli on Monday.\n', 'Qamishli'], ['Shelling killed two people in Hasakah on Monday.\n', 'Hasakah']]) {
+      const a = find(text, name);
+      assert.strictEqual(a?.category, 'place', name);
+      assert.strictEqual(a?.place?.country, 'SY', name);
+      assert.match(a?.place?.id ?? '', /^geonames:/, name);
+    }
+  });
+
+  it('leaves a place the tagger found unlinked rather than link it to a far namesake of another spelling', () => {
+    const text = 'Houthi forces in Yemen fired at ships after strikes on Sanaa and the port of Ras Isa.\n';
+    const a = find(text, 'Ras Isa');
+    assert.strictEqual(a?.category, 'place');
+    assert.strictEqual(a?.place, undefined, `linked to ${a?.place?.name} (${a?.place?.country})`);
+  });
+});
