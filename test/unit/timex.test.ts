@@ -73,6 +73,13 @@ const CASES: [string, string, string, string, string?][] = [
   ['Shelling resumed Tuesday morning.', 'Tuesday morning', '2017-06-06TMO', 'TIME'],
   ['The blast came at 10 p.m. Wednesday.', '10 p.m. Wednesday', '2017-06-07T22:00', 'TIME'],
   ['Shops close at 14:30 GMT.', '14:30 GMT', '2017-06-09T14:30', 'TIME'],
+  ['Clashes raged on the night of 14 to 15 May.', '14', '2017-05-14', 'DATE'],
+  ['Clashes raged on the night of 14 to 15 May.', '15 May', '2017-05-15', 'DATE'],
+  ['Talks ran 3-7 May 2016 in Doha.', '3', '2016-05-03', 'DATE'],
+  ['The strike came at 0300 GMT.', '0300 GMT', '2017-06-09T03:00', 'TIME'],
+  ['Troops moved at 0600 hours.', '0600 hours', '2017-06-09T06:00', 'TIME'],
+  ['The attack came at midnight on Sunday.', 'midnight', '2017-06-04T24:00', 'TIME'],
+  ['The attack came at midnight on Sunday.', 'Sunday', '2017-06-04', 'DATE'],
   ['Profit fell in the third quarter of 2016.', 'the third quarter of 2016', '2016-Q3', 'DATE'],
   ['Profit fell in Q3 2016.', 'Q3 2016', '2016-Q3', 'DATE'],
   ['The budget for fiscal 2016 was cut.', 'fiscal 2016', '2016', 'DATE'],
@@ -132,10 +139,16 @@ describe('timex: what is not a temporal expression', () => {
     ['She writes for USA Today in Virginia.', 'a newspaper'],
     ['Flight 1549 landed on the river.', 'a flight number'],
     ['Some 2000 families fled the town.', 'a count'],
+    ['Some 1350 GMO crops were tested.', 'four digits before a word like a time zone'],
   ];
   for (const [text, why] of NONE) {
     it(why, () => assert.deepStrictEqual(dates(text, REF).map(a => a.text), []));
   }
+  it('a number before `to` and a day of a month is no day when it is an amount, or after a month', () => {
+    assert.deepStrictEqual(dates('The price rose from $3 to 7 May levels.', REF).map(a => a.text), ['7 May']);
+    assert.deepStrictEqual(dates('Talks ran from May 3 to 7 June.', REF).map(a => a.text), ['May 3', '7 June']);
+    assert.deepStrictEqual(dates('Volunteers worked 2000 hours last year.', REF).map(a => a.text), ['2000 hours', 'last year']);
+  });
   it('a month in a title-case headline still counts', () => {
     assert.deepStrictEqual(dates('Troops Advance On Town Last Week', REF).map(a => a.text), ['Last Week']);
   });

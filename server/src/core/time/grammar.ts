@@ -390,6 +390,9 @@ export class TimexParser {
       }
       const hit = this.parseAt(i);
       if (hit) {
+        // `14 to 15 March`: the first day is a date of its own, in the same month
+        const day0 = this.prevDay(hit, out.length > 0 ? out[out.length - 1].j : 0);
+        if (day0) out.push(shaped(day0));
         out.push(hit);
         next = hit.j;
         // `April 24 and 25`: the second day is a date of its own, in the same month
@@ -581,7 +584,8 @@ export class TimexParser {
     const nx = this.w(i + 1);
     if (t.includes('.') || nx === '-' || nx === '/') { h = this.numericDate(i); if (h && (!best || h.j > best.j)) best = h; }
     // `10 p.m.`, `10 am`, `4 o'clock`, `4 in the morning`, `14:30 GMT`
-    if (len <= 5 && (nx === 'am' || nx === 'pm' || nx === 'a' || nx === 'p' || nx === 'o' || nx === 'in' || t.includes(':'))) {
+    if (len <= 5 && (nx === 'am' || nx === 'pm' || nx === 'a' || nx === 'p' || nx === 'o' || nx === 'in' || t.includes(':') ||
+      (len === 4 && (TIME_ZONES.has(nx) || nx === 'local' || nx === 'hours' || nx === 'hrs')))) {
       h = this.clockTime(i); if (h && (!best || h.j > best.j)) best = h;
     }
     // `9th`, `9 June`, `9 of June`
@@ -1325,6 +1329,38 @@ export class TimexParser {
     return { i: k, j: day.j, type: 'DATE', nf: out };
   }
 
+  /**
+   * Before a day and month (`15 March`, `7 March 2024`): a day number and `to`/`and`/`or`/`through`/`until` or a
+   * dash (`14 to 15 March`, `3-7 March`), not after a month (`March 3 to 7 April`) nor part of an earlier hit:
+   * that day in the same month and year. `from` is the caller's limit: tokens before it belong to an earlier hit.
+   */
+  private prevDay(h: Hit, from: number): Hit | undefined {
+    const i = h.i;
+    if (h.type !== 'DATE' || this.k(i) !== 1 || i < 2) return undefined;
+    const c = this.w(i - 1);
+    if (c !== 'to' && c !== 'and' && c !== 'or' && c !== 'through' && c !== 'until' && c !== 'till' && c !== '-' && c !== '–') return undefined;
+    const k = i - 2;
+    if (k < from || this.k(k) !== 1) return undefined;
+    const day = this.dayOfMonth(k);
+    if (!day || day.j !== i - 1 || day.d > 31) return undefined;
+    const before = this.w(k - 1);
+    if (this.month(k - 1) || before === '$' || before === '£' || before === '€' || before === '-' || before === '.' || before === ',' && this.k(k - 2) === 1) return undefined;
+    const nf = h.nf;
+    if (nf.kind === 'absolute') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(nf.timex);
+      if (!m || !isValidDate(+m[1], +m[2], day.d) || day.d >= +m[3]) return undefined;
+      return { i: k, j: day.j, type: 'DATE', nf: { kind: 'absolute', timex: `${m[1]}-${m[2]}-${pad(day.d)}` } };
+    }
+    if (nf.kind !== 'partial') return undefined;
+    const f = sameShape(PARTIAL_FIELDS, nf);
+    if (f.month === undefined || f.day === undefined || f.weekday !== undefined || f.holiday !== undefined || day.d >= f.day) return undefined;
+    const out: PartialNF = { kind: 'partial', month: f.month, day: day.d };
+    if (f.year !== undefined) out.year = f.year;
+    if (f.yearOffset !== undefined) out.yearOffset = f.yearOffset;
+    if (f.dir !== undefined) { out.dir = f.dir; out.strict = f.strict; }
+    return { i: k, j: day.j, type: 'DATE', nf: out };
+  }
+
   /** `afternoon yesterday`, `morning Tuesday` (mostly after `early`/`mid`/`late`: `mid-afternoon yesterday`). */
   private podDay(i: number): Hit | undefined {
     const p = this.pod(i);
@@ -1674,7 +1710,17 @@ export class TimexParser {
     let j = i;
     if (tw === 'noon' || tw === 'midday') { time = { h: 12, mi: 0 }; j = i + 1; }
     else if (tw === 'midnight') { time = { h: 24, mi: 0 }; j = i + 1; }
-    else if (this.k(i) === 1) {
+    else if (this.k(i) === 1 && tt.length === 4 && /^\d{4}$/.test(tt)) {
+      // the news agencies' 24-hour clock: `0300 GMT`, `1350 local time`, `at 0600 hours`
+      const h = +tt.slice(0, 2), mi = +tt.slice(2);
+      if (h > 24 || mi > 59 || (h === 24 && mi > 0)) return undefined;
+      const nx = this.w(i + 1);
+      const zone = TIME_ZONES.has(nx) && this.t(i + 1) === this.t(i + 1).toUpperCase();
+      if (!(zone || (nx === 'local' && this.w(i + 2) === 'time') || ((nx === 'hours' || nx === 'hrs') && this.w(i - 1) === 'at'))) return undefined;
+      time = { h, mi };
+      j = i + 1;
+      if (nx === 'hours' || nx === 'hrs') j++;
+    } else if (this.k(i) === 1) {
       if (tt.length > 5) return undefined;
       const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(tt);
       if (!m) return undefined;
@@ -1712,6 +1758,12 @@ export class TimexParser {
       const nf = { ...day.nf, time } as PartialNF | RelativeNF;
       if (nf.kind === 'relative') nf.gran = 'time';
       return { i, j: day.j, type: 'TIME', nf };
+    }
+    // `midnight on Sunday`, `3 p.m. on March 9`: the day after `on` says which day the time is on; it is an
+    // expression of its own (the preposition stays outside both), so the time's extent ends here.
+    if (this.w(j) === 'on') {
+      const on = this.dayAfterTime(j + 1);
+      if (on && on.nf.kind === 'partial') return { i, j, type: 'TIME', nf: { ...on.nf, time } };
     }
     // a bare time: the day of the last date mentioned (or the reference date)
     return { i, j, type: 'TIME', nf: { kind: 'relative', unit: 'day', offset: 0, anchor: 'prev', time, gran: 'time' } };
