@@ -537,7 +537,7 @@ const airportByIdent = new Map<string, Entry>();
 // ---------------------------------------------------------------- conflict features
 {
   const file = path.join(DATA, 'supplement', 'features.json');
-  const doc: { features: { id: string; name: string; aliases?: string[]; kind: string; country: string; geonameid?: number; ourairports?: string; note?: string }[] } =
+  const doc: { features: { id: string; name: string; aliases?: string[]; kind: string; country: string; class?: 'region'; geonameid?: number; ourairports?: string; note?: string }[] } =
     JSON.parse(fs.readFileSync(file, 'utf8'));
   let resolved = 0, unresolved = 0;
   for (const f of doc.features) {
@@ -555,7 +555,7 @@ const airportByIdent = new Map<string, Entry>();
     const isUnresolved = !isFinite(lat);
     if (isUnresolved) unresolved++; else resolved++;
     const e: Entry = {
-      name: f.name, lat, lon, pop: 0, kind: f.kind, cls: CLS_FEATURE, cc: f.country, src, keys: new Map(),
+      name: f.name, lat, lon, pop: 0, kind: f.kind, cls: f.class === 'region' ? CLS_REGION : CLS_FEATURE, cc: f.country, src, keys: new Map(),
       record: { id: `supplement:${f.id}`, aliases: f.aliases ?? [], note, unresolved: isUnresolved || undefined },
     };
     addName(e, f.name, POST_PRIMARY);

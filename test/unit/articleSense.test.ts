@@ -4,7 +4,7 @@
 // without their Arabic article (scripts/build-knowledge.ts), and no link to a far namesake matched only by
 // transliteration (geo/linker.ts).
 import * as assert from 'assert';
-import { analyze } from '../../server/src/core';
+import { analyze, hoverMarkdown } from '../../server/src/core';
 import { overlaps } from '../../server/src/core/refiners/overlaps';
 import type { Annotation } from '../../server/src/core/types';
 import { ensureData } from '../helpers/data';
@@ -70,6 +70,34 @@ describe('names read across the article', function () {
       assert.strictEqual(a?.place?.country, 'SY', name);
       assert.match(a?.place?.id ?? '', /^geonames:/, name);
     }
+  });
+
+  it('knows seas, gulfs and rivers (not on the map: no source gives them one point)', () => {
+    const text = 'Houthi rebels have attacked ships in the Red Sea and the Gulf of Aden. Kurdish forces east of the Euphrates clashed again.\n';
+    const r = analyze(text);
+    for (const [name, kind] of [['Red Sea', 'sea'], ['Gulf of Aden', 'gulf'], ['Euphrates', 'river']]) {
+      const a = r.annotations.find(x => x.text === name);
+      assert.strictEqual(a?.category, 'place', name);
+      assert.strictEqual(a?.place, undefined, name);
+      assert.strictEqual((a?.data?.knownFeature as { kind: string } | undefined)?.kind, kind, name);
+    }
+    // Not `Gulf` (a province of Papua New Guinea) and `Aden`.
+    assert.ok(!r.annotations.some(a => a.text === 'Gulf' || a.text === 'Aden'));
+    // A sea of no one country: no dangling comma on the card.
+    const card = hoverMarkdown(r, text.indexOf('Red Sea'))!.markdown;
+    assert.match(card, /^\*\*Red Sea\*\* — sea\n/);
+  });
+
+  it('takes a region\'s seat for the bare name, however small (Kidal, not the Kidal region)', () => {
+    const a = find('Troops retook Kidal from the rebels, some 1,500 km northeast of Bamako.\n', 'Kidal');
+    assert.strictEqual(a?.place?.kind, 'town');
+    assert.strictEqual(a?.place?.country, 'ML');
+  });
+
+  it('makes a catalogue actor the tagger called misc an organisation', () => {
+    const a = find('Troops retook Kidal from Tuareg rebels of the CSP-PSD on Tuesday.\n', 'CSP-PSD');
+    assert.strictEqual(a?.category, 'organization');
+    assert.ok(a?.actor);
   });
 
   it('leaves a place the tagger found unlinked rather than link it to a far namesake of another spelling', () => {

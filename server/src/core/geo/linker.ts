@@ -443,7 +443,7 @@ function makeCands(G: Group, K: Cands, at: number, facts: FactMemo, gz: Gazettee
     const ak = K.ai[c];
     if (ak < 0) continue;
     for (let o = c0; o < at; o++) {
-      if (isCityClass(K.cls[o]) && (K.strict[o] || !K.strict[c]) && K.ai[o] === ak && K.pop[o] >= 20000) {
+      if (isCityClass(K.cls[o]) && (K.strict[o] || !K.strict[c]) && K.ai[o] === ak && (K.pop[o] >= 20000 || K.cls[o] === CLS_SEAT1)) {
         if (K.base[o] < K.base[c]) K.base[o] = K.score[o] = K.part[o] = K.base[c];
         K.base[c] -= 6;
         break;

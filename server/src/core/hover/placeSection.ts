@@ -32,7 +32,8 @@ export function placeSection(a: Annotation, result: AnalysisResult): string {
     const known = d.knownFeature as { name: string; kind: string; countryName?: string; country: string; note?: string } | undefined;
     const ambiguous = d.ambiguous as PlaceRef[] | undefined;
     if (known) {
-      lines.push(`**${esc(known.name)}** — ${esc(known.kind)}, ${esc(known.countryName ?? known.country)}`);
+      const country = known.countryName || known.country;
+      lines.push(`**${esc(known.name)}** — ${esc(known.kind)}${country ? `, ${esc(country)}` : ''}`);
       lines.push(`Known to Dateline, but no source at hand gives its coordinates: not on the map.${known.note ? ` (${esc(known.note)})` : ''}`);
     } else if (ambiguous && ambiguous.length) {
       const names = (d.countryNames as string[] | undefined) ?? [];

@@ -49,7 +49,10 @@ function refineOne(a: Annotation, i: number): Annotation {
   const category = a.category;
   if (category === 'organization' || category === 'misc') {
     const found = lookup(a.text);
-    return found.length > 0 ? { ...a, actor: cat.ref(found[0]) } : a;
+    if (found.length === 0) return a;
+    // A name the tagger called misc that is a catalogue actor's own (`CSP-PSD`) is that organisation; a
+    // nationality that points at its country (`Iraqi`, with its place) stays misc.
+    return category === 'misc' && !a.place ? { ...a, category: 'organization', actor: cat.ref(found[0]) } : { ...a, actor: cat.ref(found[0]) };
   }
   if (category !== 'place') return a;
   const capital = capitalOf(a.text);
