@@ -100,6 +100,27 @@ describe('names read across the article', function () {
     assert.ok(a?.actor);
   });
 
+  it('finds catalogue actors written with a lower-case article, and acronyms the tagger found', () => {
+    const qaeda = find('In Burkina Faso, jihadists linked to al Qaeda killed dozens of soldiers near Djibo.\n', 'al Qaeda');
+    assert.strictEqual(qaeda?.category, 'organization');
+    assert.strictEqual(qaeda?.actor?.name, 'al-Qaeda');
+    const shabaab = find('Fighters of al-Shabaab stormed a hotel in Mogadishu.\n', 'al-Shabaab');
+    assert.strictEqual(shabaab?.actor?.name, 'al-Shabaab');
+    // A lower-case `al` before a lower-case word starts nothing.
+    assert.ok(!analyze('They met al fresco in the garden.\n').annotations.some(a => a.actor));
+    const m23 = find('M23 rebels backed by Rwanda advanced toward Goma on Wednesday.\n', 'M23');
+    assert.strictEqual(m23?.category, 'organization');
+    assert.strictEqual(m23?.actor?.name, 'M23');
+  });
+
+  it('takes a name followed by a distance and a direction, or after a verb of taking ground, for a place', () => {
+    for (const text of ['Rebels said Sake, 25 km west of the city, had fallen.\n', 'The rebels stopped after seizing Sake on Monday.\n']) {
+      const a = find(text, 'Sake');
+      assert.strictEqual(a?.category, 'place', text);
+      assert.strictEqual(a?.place?.country, 'CD', text);
+    }
+  });
+
   it('leaves a place the tagger found unlinked rather than link it to a far namesake of another spelling', () => {
     const text = 'Houthi forces in Yemen fired at ships after strikes on Sanaa and the port of Ras Isa.\n';
     const a = find(text, 'Ras Isa');

@@ -2,7 +2,7 @@
 // document's evidence. Stored in `Mention.data.gz` together with the candidates.
 
 export const EV_INITIAL = 1;        // first word of the segment (capitalised anyway)
-export const EV_PREP = 2;           // after a locative word: in, at, near, from, outside, east of...
+export const EV_PREP = 2;           // after a locative word (in, at, near, from, east of, seized...), or before a distance and a direction (`Sake, 25 km west of`)
 export const EV_RUN_BEFORE = 4;     // a capitalised word right before, not part of the name (Raquel Henry)
 export const EV_RUN_AFTER = 8;      // a capitalised word right after, not part of the name (Paris Hilton, Syrian Democratic Forces)
 export const EV_ALLCAPS = 16;       // written in capitals (headline, dateline)

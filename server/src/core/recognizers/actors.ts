@@ -22,6 +22,20 @@ function isThe(t: string): boolean {
   return t.length === 3 && (t.charCodeAt(0) | 32) === 116 && (t.charCodeAt(1) | 32) === 104 && (t.charCodeAt(2) | 32) === 101;
 }
 
+/** `al`, `el`, or `al-`/`el-` and a capital: an Arabic article written in lower case. */
+function articleLed(t: string): boolean {
+  return (t.charCodeAt(0) === 97 || t.charCodeAt(0) === 101) && t.charCodeAt(1) === 108 &&
+    (t.length === 2 || (t.charCodeAt(2) === 45 && t.length > 3 && capitalized(t, 3)));
+}
+/** Token k is an Arabic article in lower case that starts a name: `al-Qaeda`, or `al` before a capitalised token. */
+function articleStart(text: string, k: number, starts: Int32Array, ends: Int32Array, n: number): boolean {
+  const s = starts[k], len = ends[k] - s;
+  const c0 = text.charCodeAt(s);
+  if ((c0 !== 97 && c0 !== 101) || text.charCodeAt(s + 1) !== 108) return false;
+  if (len === 2) return k + 1 < n && starts[k + 1] === ends[k] + 1 && capitalized(text, starts[k + 1]);
+  return len > 3 && text.charCodeAt(s + 2) === 45 && capitalized(text, s + 3);
+}
+
 /** The flags of a token text; `bits` are its tokenizer bits (TB_*). */
 function actorFlags(id: number, bits: number, cat: ActorCatalog): number {
   const t = tokenTable.text(id);
@@ -29,8 +43,9 @@ function actorFlags(id: number, bits: number, cat: ActorCatalog): number {
   const acronym = isAcronym(t);
   if (acronym) f |= A_ACRONYM;
   if ((bits & TB_WORDY) !== 0 || /[\p{L}\p{N}]/u.test(t)) f |= A_WORDY;
-  // A window starts on a capitalised word other than `the` that is a known acronym or the first word of a name.
-  if (capitalized(t, 0) && !isThe(t)) {
+  // A window starts on a capitalised word other than `the` that is a known acronym or the first word of a name,
+  // or on an Arabic article written in lower case (`al Qaeda`, `al-Shabaab`; the loop checks the capital after it).
+  if ((capitalized(t, 0) || articleLed(t)) && !isThe(t)) {
     if (acronym && cat.lookupAcronym(t).length > 0) f |= A_START;
     else {
       const fw = tokenTable.raw(id);
@@ -87,8 +102,9 @@ export function recognizeActors(text: string, cat: ActorCatalog): Mention[] {
   const out: Mention[] = [];
   let k = 0;
   while (k < n) {
-    // Only a capitalised token can start a name (TB_INITUPPER: its first code point is upper case).
-    if (!(bits[k] & TB_INITUPPER)) { k++; continue; }
+    // Only a capitalised token can start a name (TB_INITUPPER: its first code point is upper case), or an Arabic
+    // article in lower case before a capital (`al Qaeda`, `al-Shabaab`).
+    if (!(bits[k] & TB_INITUPPER) && !articleStart(text, k, starts, ends, n)) { k++; continue; }
     if (ends[k] - starts[k] >= 2) {
       const a = text.charCodeAt(starts[k]) - 65, b = (text.charCodeAt(starts[k] + 1) | 32) - 97;
       if (a >= 0 && a < 26 && b >= 0 && b < 26 && !pairs[a * 26 + b]) { k++; continue; }

@@ -28,6 +28,8 @@ const FEATURE_WORDS = new Set(['province', 'governorate', 'region', 'district', 
 const PREPS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'inside', 'toward', 'towards', 'across', 'around',
   'through', 'via', 'throughout', 'between', 'within', 'onto', 'across', 'about', 'beyond', 'along', 'reach', 'reached', 'entered',
   'captured', 'seized', 'recaptured', 'shelled', 'struck', 'bombed', 'visited', 'visit', 'left', 'fled', 'north', 'south', 'east',
+  'seizing', 'capturing', 'recapturing', 'retook', 'retaking', 'entering', 'shelling', 'besieged', 'besieging', 'encircled',
+  'encircling', 'overran', 'overrunning', 'liberated', 'liberating',
   'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outskirts', 'province', 'city', 'town', 'village', 'capital',
   'residents', 'resident', 'native', 'born', 'based', 'headquartered', 'stationed', 'deployed', 'moved', 'returned', 'travelled',
   'traveled', 'flew', 'drove', 'arrived', 'live', 'lives', 'lived', 'living', 'state', 'county', 'near', 'of']);
@@ -96,6 +98,9 @@ const T_DONE = 1, T_STOP = 2, T_FUNC = 4, T_PARTICLE = 8, T_FEATURE = 16, T_GENE
   T_COLON = 1 << 15, T_PAREN = 1 << 16, T_QUOTE = 1 << 17, T_DSEP = 1 << 18, T_OF = 1 << 19, T_HYPHENATED = 1 << 20;
 /** T_STOP and a function word and no hyphen: never the first word of a window. */
 const T_NO_START = 1 << 21;
+/** A number in digits (`25`, `1,500`) and a unit of distance (`km`, `miles`): `Sake, 25 km west of Goma`. */
+const T_NUMBER = 1 << 22, T_DISTANCE = 1 << 23;
+const DISTANCE_UNITS = new Set(['km', 'kms', 'kilometers', 'kilometres', 'kilometer', 'kilometre', 'miles', 'mile', 'mi']);
 
 const QUOTES = '"\'“‘([', DASH_SEPS = ',—–-';
 
@@ -125,6 +130,8 @@ function tokenFlags(id: number): number {
     if (DASH_SEPS.includes(lower)) f |= T_DSEP; // /^[,—–-]$/
   }
   if (lower.includes('-')) f |= T_HYPHENATED;
+  if (/^\d[\d,.]*$/.test(lower)) f |= T_NUMBER;
+  if (DISTANCE_UNITS.has(nd)) f |= T_DISTANCE;
   if ((f & T_STOP) && !(f & T_HYPHENATED) && (f & T_FUNC)) f |= T_NO_START;
   return f;
 }
@@ -467,6 +474,10 @@ function evidence(first: number, last: number, len: number): number {
       ev |= EV_RUN_AFTER;
     }
     if (a + 1 < n && (fa & T_COMMA) && cap[a + 1]) ev |= EV_COMMA_AFTER;
+    // A distance and a direction or `from` after it (`Sake, 25 km west of the city`): a place, as after `in`.
+    const d = (fa & T_COMMA) ? a + 1 : a;
+    if (d + 2 < n && (flagAt(d) & T_NUMBER) && (flagAt(d + 1) & T_DISTANCE) &&
+      ((flagAt(d + 2) & T_DIRECTION) || tokenTable.lower(segmentTokenId(T, d + 2)) === 'from')) ev |= EV_PREP;
     if ((fa & T_COLON) && first === 0) ev |= EV_STOPWORD; // a header label (Date:, Source:)
   }
   if (len === 1) {

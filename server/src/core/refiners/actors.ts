@@ -3,7 +3,7 @@
 // gets the government as its actor. Order 60: after the places are linked, before overlaps are settled.
 // Catalogue look-ups are memoised per name across runs (this runs on every edit; names repeat).
 import type { DocumentContext, Refiner } from '../api';
-import { Actor, ActorCatalog, actorsProvider } from '../actors/catalog';
+import { Actor, ActorCatalog, actorsProvider, isAcronym } from '../actors/catalog';
 import { actingTest } from '../actors/acting';
 import { CLS_CAPITAL } from '../geo/format';
 import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
@@ -34,7 +34,12 @@ let ACTS: (a: Annotation, i: number) => boolean;
 
 function lookup(t: string): Actor[] {
   let r = MEMO.byName.get(t);
-  if (!r) MEMO.byName.set(t, r = CAT.lookup(t.replace(/^the\s+/i, '')));
+  if (!r) {
+    r = CAT.lookup(t.replace(/^the\s+/i, ''));
+    // An acronym the tagger found as a name (`M23`, `TPLF`), as written.
+    if (r.length === 0 && isAcronym(t)) r = CAT.lookupAcronym(t);
+    MEMO.byName.set(t, r);
+  }
   return r;
 }
 function capitalOf(t: string): Actor | undefined {
