@@ -109,7 +109,7 @@ function analyseFiles(o: Options, knowledge: Knowledge, onError: (file: string, 
   for (const file of o.files) {
     let text: string;
     try { text = readText(file); } catch (e) { onError(file, (e as Error).message); continue; }
-    out.push({ file, result: analyze(text, { knowledge, referenceDate: o.referenceDate }) });
+    out.push({ file, result: analyze(text, { knowledge, referenceDate: o.referenceDate, fileName: file }) });
   }
   return out;
 }
@@ -194,7 +194,7 @@ function demo(o: Options, knowledge: Knowledge, io: Io): number {
   const file = o.files[0] ?? DEMO_FILE;
   const text = readText(file);
   const t0 = process.hrtime.bigint();
-  const result = analyze(text, { knowledge, referenceDate: o.referenceDate });
+  const result = analyze(text, { knowledge, referenceDate: o.referenceDate, fileName: file });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rel = path.relative(process.cwd(), file) || file;
   const map = new CodePointMapper(text);

@@ -75,6 +75,7 @@ const analyzeOptions = (uri: string): AnalyzeOptions => ({
   knowledge: knowledge.knowledge,
   settings: settings.current.core,
   fallbackReferenceDate: referenceDates.get(uri),
+  fileName: uriToPath(uri),
 });
 
 const docs = new DocumentManager(documents, {

@@ -326,6 +326,19 @@ describe('language server over stdio', function () {
     assert.strictEqual(await client.request('dateline/analysisInfo', { uri: u }), null, 'null once closed');
   });
 
+  it('gives a dateline without a year the year of its file name', async () => {
+    const u = fileUri('reuters-20240207-goma.news');
+    await client.open(u, 'GOMA, Democratic Republic of Congo, Feb 7 (Reuters) - Rebels advanced on Wednesday.\n', 1);
+    const info = await client.request<{ referenceDate: string | null }>('dateline/analysisInfo', { uri: u });
+    assert.strictEqual(info.referenceDate, '2024-02-07');
+    const undated = fileUri('goma.news');
+    await client.open(undated, 'GOMA, Democratic Republic of Congo, Feb 7 (Reuters) - Rebels advanced on Wednesday.\n', 1);
+    const none = await client.request<{ referenceDate: string | null }>('dateline/analysisInfo', { uri: undated });
+    assert.strictEqual(none.referenceDate, null);
+    await client.close(u);
+    await client.close(undated);
+  });
+
   it('re-analyses open documents when a watched knowledge file changes, and only then', async () => {
     const before = client.analysed.filter(a => a.uri === uri).length;
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(ROOT, 'unrelated.csv')).href, type: 2 }] });

@@ -365,6 +365,25 @@ describe('reference date: sources and order', function () {
     assert.strictEqual(none.referenceDate?.source, 'analyst');
     assert.strictEqual((none.annotations.find(a => a.text === 'yesterday')!.value as TimexValue).timex, '2009-12-31');
   });
+
+  it('a dateline without a year takes the year of its file name or folder, and says so', () => {
+    const text = 'GOMA, Democratic Republic of Congo, Feb 7 (Reuters) - Rebels advanced on Wednesday.\n';
+    const at = (fileName?: string) => analyze(text, { fileName }).referenceDate;
+    assert.deepStrictEqual(at('/wires/reuters-20240207-goma.txt'), { value: '2024-02-07', source: 'dateline', start: 36, end: 41, yearFrom: 'the file name reuters-20240207-goma.txt' });
+    assert.strictEqual(at('C:\\news\\goma 2023.txt')?.value, '2023-02-07');
+    assert.strictEqual(at('/archive/2022/02/goma.txt')?.value, '2022-02-07');
+    assert.strictEqual(at('/archive/goma.txt'), undefined);
+    assert.strictEqual(at(undefined), undefined);
+    // A December dateline in a file dated in January is of the year before.
+    assert.strictEqual(analyze('BEIRUT, Dec 31 (AP) - Shelling went on.', { fileName: '2024-01-01-beirut.txt' }).referenceDate?.value, '2023-12-31');
+    // The text's own year wins over the file's.
+    assert.strictEqual(analyze('Date: 2019\n\nGOMA, Feb 7 (Reuters) - Rebels advanced.', { fileName: '2024-02-07.txt' }).referenceDate?.value, '2019-02-07');
+    // The hover says where the year came from.
+    const r = analyze(text, { fileName: '/wires/reuters-20240207-goma.txt' });
+    const wed = r.annotations.find(a => a.text === 'Wednesday')!;
+    assert.strictEqual((wed.value as TimexValue).timex, '2024-02-07');
+    assert.match(hoverMarkdown(r, wed.start)!.markdown, /Article date: 2024-02-07 \(from the dateline, the year from the file name reuters-20240207-goma\.txt\)/);
+  });
 });
 
 describe('timex: hover', function () {

@@ -33,6 +33,8 @@ export interface ReferenceDate {
   /** The span of the text it was read from, if any. */
   start?: number;
   end?: number;
+  /** Where a dateline without a year got the year: `a header line`, `a full date in the text`, `the file name …`. */
+  yearFrom?: string;
 }
 
 export interface DocumentContext {
@@ -69,7 +71,8 @@ export interface Check {
 export interface ReferenceDateSource {
   id: string;
   order: number;
-  find(text: string): ReferenceDate | undefined;
+  /** `fileName`: the article's file name or path, when known (a dateline's year may come from it). */
+  find(text: string, fileName?: string): ReferenceDate | undefined;
 }
 
 export interface HoverCard {

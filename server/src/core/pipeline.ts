@@ -21,6 +21,11 @@ export interface AnalyzeOptions {
   referenceDate?: string;
   /** The analyst's per-file date (command "Set Article Date"): used when the text gives none. */
   fallbackReferenceDate?: string;
+  /**
+   * The article's file name or path, when it has one: a year in it (`2017-06-09-damascus.txt`, `wires/2017/...`)
+   * gives a dateline without a year (`DAMASCUS, June 9 (Reuters) -`) its year, when the text has none.
+   */
+  fileName?: string;
   /** When given, receives the milliseconds each stage took (summed over runs): benchmarks and profiling. */
   timings?: Map<string, number>;
 }
@@ -257,7 +262,7 @@ function recognizeSegment(seg: Segment, ctx: SegmentContext): Mention[] {
 
 function referenceDateOf(text: string, options: AnalyzeOptions): ReferenceDate | undefined {
   if (options.referenceDate) return { value: options.referenceDate, source: 'option' };
-  return findReferenceDate(text) ??
+  return findReferenceDate(text, options.fileName) ??
     (options.fallbackReferenceDate ? { value: options.fallbackReferenceDate, source: 'analyst' } : undefined);
 }
 

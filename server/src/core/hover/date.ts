@@ -6,6 +6,7 @@ import { weekday } from '../time/calendar';
 import { WEEKDAY_NAMES } from '../time/lexicon';
 import { granularityWords, MOD_WORDS, timexWords } from '../time/words';
 import type { Annotation, TimexValue } from '../types';
+import { esc } from './markdown';
 
 const LABELS: Record<string, string> = { date: 'Date', time: 'Time', duration: 'Duration', set: 'Recurrence' };
 
@@ -51,7 +52,7 @@ export const dateCard: HoverCard = {
       lines.push(`*Relative to the article's date, which is not known.* ${HOW_TO_SET_DATE}`);
     } else if (result.referenceDate && v.type !== 'DURATION' && v.type !== 'SET') {
       const r = result.referenceDate;
-      lines.push(`Article date: ${r.value} (from ${r.source === 'option' ? 'the command line' : r.source === 'analyst' ? 'the analyst (Set Article Date)' : `the ${r.source}`})`);
+      lines.push(`Article date: ${r.value} (from ${r.source === 'option' ? 'the command line' : r.source === 'analyst' ? 'the analyst (Set Article Date)' : `the ${r.source}`}${r.yearFrom ? `, the year from ${esc(r.yearFrom)}` : ''})`);
     }
     return lines.join('  \n');
   },

@@ -3,9 +3,10 @@
 //
 // The year: the dateline's own (`June 9, 2017`); otherwise a header line near the top that has one
 // (`Published: Friday 9 June 2017`, `Date: June 9, 2017`, `Year: 2017`); otherwise a full date in the
-// first lines that falls on the same month and day. A file name is not visible here (sources see the text
-// only): a dateline without any year in the text gives no reference date, and the analyst's per-file date
-// (command "Dateline: Set Article Date") or the CLI's --reference-date applies.
+// first lines that falls on the same month and day; otherwise the file's name, when the caller gives it: a date
+// in the name (`2017-06-09-damascus.txt`, `20170609.txt`), a year in it (`reuters 2017.txt`), or a folder named
+// by a year (`wires/2017/damascus.txt`). A dateline with no year anywhere gives no reference date, and the
+// analyst's per-file date (command "Dateline: Set Article Date") or the CLI's --reference-date applies.
 import type { ReferenceDateSource } from '../api';
 
 /** Only the top of the file holds the dateline. */
@@ -43,14 +44,41 @@ function valid(y: number, m: number, d: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A year for a dateline that has none: from a header line, or a full date with the same month and day. */
-function yearFor(head: string, m: number, d: number): number | undefined {
+/** A year for a dateline that has none, and where it came from: a header line, a full date with the same month and day, the file name. */
+function yearFor(head: string, m: number, d: number, fileName: string | undefined): { year: number; from: string } | undefined {
   const h = HEADER_YEAR.exec(head);
-  if (h) return +h[1];
+  if (h) return { year: +h[1], from: 'a header line' };
   const full = new RegExp(`${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4})|(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH},?[ \\t]+(\\d{4})`, 'g');
   for (const f of head.matchAll(full)) {
     const fm = monthOf(f[1] ?? f[5]), fd = +(f[2] ?? f[4]), fy = +(f[3] ?? f[6]);
-    if (fm === m && fd === d) return fy;
+    if (fm === m && fd === d) return { year: fy, from: 'a full date in the text' };
+  }
+  return fileName ? yearOfFile(fileName, m) : undefined;
+}
+
+/** A date in a file name: year, month, day run together or joined by `-`, `_` or `.`. */
+const FILE_DATE = /(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/;
+const FILE_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
+
+/**
+ * The year a file's name or folder gives a dateline of month `m`: the file name's date (a December dateline in a
+ * file dated January is the year before, and the other way round), else a year in the file name, else the
+ * nearest folder named by a year.
+ */
+export function yearOfFile(fileName: string, m: number): { year: number; from: string } | undefined {
+  const parts = fileName.split(/[\\/]/).filter(p => p.length > 0);
+  const base = parts.pop();
+  if (!base) return undefined;
+  const full = FILE_DATE.exec(base);
+  if (full) {
+    const fy = +full[1], fm = +full[2];
+    const year = fm === 1 && m === 12 ? fy - 1 : fm === 12 && m === 1 ? fy + 1 : fy;
+    return { year, from: `the file name ${base}` };
+  }
+  const y = FILE_YEAR.exec(base);
+  if (y) return { year: +y[1], from: `the file name ${base}` };
+  for (let k = parts.length - 1; k >= 0; k--) {
+    if (/^(?:19|20)\d{2}$/.test(parts[k])) return { year: +parts[k], from: `the folder ${parts[k]}` };
   }
   return undefined;
 }
@@ -58,7 +86,7 @@ function yearFor(head: string, m: number, d: number): number | undefined {
 export const dateline: ReferenceDateSource = {
   id: 'dateline',
   order: 20,
-  find(text) {
+  find(text, fileName) {
     const head = text.slice(0, HEAD_CHARS);
     // month first (`June 9`) or day first (`9 June`): [month group, day group, year group]
     let m = MONTH_DAY.exec(head);
@@ -72,13 +100,15 @@ export const dateline: ReferenceDateSource = {
     const month = monthOf(m[groups[0]]);
     const day = +m[groups[1]];
     if (month === undefined || day < 1 || day > 31) return undefined;
-    const year = m[groups[2]] ? +m[groups[2]] : yearFor(head, month, day);
-    if (year === undefined || !valid(year, month, day)) return undefined;
+    const found = m[groups[2]] ? { year: +m[groups[2]], from: undefined } : yearFor(head, month, day, fileName);
+    if (found === undefined || !valid(found.year, month, day)) return undefined;
+    const year = found.year;
     // The span: the date as written in the dateline.
     const idx = m.indices!;
     const spans = groups.map(g => idx[g]).filter((x): x is [number, number] => x !== undefined);
     const start = Math.min(...spans.map(x => x[0]));
     const end = Math.max(...spans.map(x => x[1]));
-    return { value: `${year}-${pad(month)}-${pad(day)}`, source: 'dateline', start, end };
+    const date = { value: `${year}-${pad(month)}-${pad(day)}`, source: 'dateline', start, end };
+    return found.from ? { ...date, yearFrom: found.from } : date;
   },
 };
