@@ -22,6 +22,7 @@ import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlacesInto, LinkInput } from '../geo/linker';
 import { withoutCapsTowns } from '../geo/shortCaps';
 import type { Annotation, PlaceRef } from '../types';
+import { memoize } from '../memo';
 import { detached } from '../text/detached';
 
 // Memos of functions of a name as written (the same names recur on every edit), bounded like `memoize`
@@ -762,6 +763,8 @@ const SAME_NAME_ORG_CONFIDENCE = 0.5;
  * another language's or a transliteration), is that place (`HODEIDAH, Yemen -` in the dateline, `a cargo ship off Hodeidah` in the
  * body). Not a catalogue actor.
  */
+/** A name's folded words joined (`HODEIDAH` and `Hodeidah` alike), memoised: asked of every linked place on every edit. */
+const foldedName = memoize(50000, (text: string): string => foldWords(text).join(' '));
 function sameNamePlaces(subjectTexts: string[], candsOf: number[][]): void {
   let names: Map<string, number[]> | undefined;
   for (let q = 0; q < nO; q++) {
@@ -769,20 +772,20 @@ function sameNamePlaces(subjectTexts: string[], candsOf: number[][]): void {
     const a = A[i];
     if (drop[i] || replaced.has(i) || a.source !== 'ner' || a.actor || a.data?.was !== undefined) continue;
     if (a.category !== 'organization' || ((a.data?.confidence as number | undefined) ?? 1) >= SAME_NAME_ORG_CONFIDENCE) continue;
-    const k = foldWords(a.text).join(' ');
+    const k = foldedName(a.text);
     if (!k) continue;
     const l = (names ??= new Map()).get(k);
     if (l) l.push(i); else names.set(k, [i]);
   }
   if (!names) return;
   for (const s of linkedSubj) {
+    const same = names.get(foldedName(subjectTexts[s]));
+    if (!same) continue;
     const b = A[subj[s]];
     if (!b.place) continue;
     const entry = b.data?.placeEntry as number | undefined;
     if (entry === undefined || !((evs[s] & EV_DATELINE) || (candsOf[s] ?? []).some(c => candEntry(c) === entry && candStrict(c) && candFlag(c) !== POST_ALT))) continue;
-    const k = foldWords(subjectTexts[s]).join(' ');
-    const same = names.get(k);
-    if (!same) continue;
+    const k = foldedName(subjectTexts[s]);
     names.delete(k);
     for (const i of same) {
       const a = A[i];
