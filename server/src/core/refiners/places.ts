@@ -765,28 +765,49 @@ const SAME_NAME_ORG_CONFIDENCE = 0.5;
  */
 /** A name's folded words joined (`HODEIDAH` and `Hodeidah` alike), memoised: asked of every linked place on every edit. */
 const foldedName = memoize(50000, (text: string): string => foldWords(text).join(' '));
+/** Subject positions by folded name, per array of subject texts (weakly: it goes with the array). */
+const foldIndex = new WeakMap<string[], Map<string, number[]>>();
 function sameNamePlaces(subjectTexts: string[], candsOf: number[][]): void {
   let names: Map<string, number[]> | undefined;
   for (let q = 0; q < nO; q++) {
     const i = nameIdx[q];
     const a = A[i];
-    if (drop[i] || replaced.has(i) || a.source !== 'ner' || a.actor || a.data?.was !== undefined) continue;
-    if (a.category !== 'organization' || ((a.data?.confidence as number | undefined) ?? 1) >= SAME_NAME_ORG_CONFIDENCE) continue;
+    // Cheapest tests first: this walks every name on every edit, and few are doubtful organisations.
+    if (a.category !== 'organization' || a.source !== 'ner' || a.actor || drop[i]) continue;
+    const data = a.data;
+    if (!data || ((data.confidence as number | undefined) ?? 1) >= SAME_NAME_ORG_CONFIDENCE || data.was !== undefined || replaced.has(i)) continue;
     const k = foldedName(a.text);
     if (!k) continue;
     const l = (names ??= new Map()).get(k);
     if (l) l.push(i); else names.set(k, [i]);
   }
   if (!names) return;
-  for (const s of linkedSubj) {
-    const same = names.get(foldedName(subjectTexts[s]));
-    if (!same) continue;
-    const b = A[subj[s]];
-    if (!b.place) continue;
-    const entry = b.data?.placeEntry as number | undefined;
-    if (entry === undefined || !((evs[s] & EV_DATELINE) || (candsOf[s] ?? []).some(c => candEntry(c) === entry && candStrict(c) && candFlag(c) !== POST_ALT))) continue;
-    const k = foldedName(subjectTexts[s]);
-    names.delete(k);
+  // The subjects by folded name, kept with the subjects' texts (the same array from edit to edit while no place name
+  // changes): each edit then looks up only the few doubtful names.
+  let bySubject = foldIndex.get(subjectTexts);
+  if (!bySubject) {
+    bySubject = new Map();
+    for (let s = 0; s < subjectTexts.length; s++) {
+      const k = foldedName(subjectTexts[s]);
+      const l = bySubject.get(k);
+      if (l) l.push(s); else bySubject.set(k, [s]);
+    }
+    foldIndex.set(subjectTexts, bySubject);
+  }
+  for (const [k, same] of names) {
+    const subjects = bySubject.get(k);
+    if (!subjects) continue;
+    let b: Annotation | undefined;
+    for (const s of subjects) {
+      if (s >= nS) break;
+      const x = A[subj[s]];
+      if (x.category !== 'place' || !x.place) continue;
+      const entry = x.data?.placeEntry as number | undefined;
+      if (entry === undefined || !((evs[s] & EV_DATELINE) || (candsOf[s] ?? []).some(c => candEntry(c) === entry && candStrict(c) && candFlag(c) !== POST_ALT))) continue;
+      b = x;
+      break;
+    }
+    if (!b) continue;
     for (const i of same) {
       const a = A[i];
       const d = copyData(a.data);
