@@ -25,6 +25,15 @@ describe('people named after a title (recognizers/titledNames.ts)', function () 
     assert.deepStrictEqual(found('Zairean Prime Minister Kengo wa Dondo said.'), ['Kengo wa Dondo']);
   });
 
+  it('reads secretaries (of a department too), leaders and chairmen', () => {
+    assert.deepStrictEqual(found('Defense Secretary Lloyd Austin and Secretary of State Antony Blinken flew to Cairo.'), ['Lloyd Austin', 'Antony Blinken']);
+    assert.deepStrictEqual(found('Secretary of Homeland Security Alejandro Mayorkas visited; UN Secretary-General Antonio Guterres spoke.'), ['Alejandro Mayorkas', 'Antonio Guterres']);
+    assert.deepStrictEqual(found('Senate Majority Leader Chuck Schumer and Supreme Leader Ali Khamenei.'), ['Chuck Schumer', 'Ali Khamenei']);
+    // `Secretary of` with no department, or a department and no name: nobody.
+    assert.deepStrictEqual(found('The Secretary of the Interior said no. The Secretary of State said no.'), []);
+    assert.deepStrictEqual(found('Secretary of the Navy Carlos Del Toro visited the yard.'), ['Carlos Del Toro']);
+  });
+
   it('stops at a weekday or month, and finds no person in an institution or where no name follows', () => {
     assert.deepStrictEqual(found('Albright will meet Foreign Minister Jose Miguel Insulza Monday for talks.'), ['Jose Miguel Insulza']);
     assert.deepStrictEqual(found('Crown Prince Mohammed visited King Abdulaziz University and the King Fahd Causeway.'), ['Mohammed']);

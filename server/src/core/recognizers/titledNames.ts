@@ -16,8 +16,13 @@ const TITLES = new Set([
   'Sheikh', 'Emir', 'Sultan', 'Ayatollah', 'Pope', 'Cardinal', 'Archbishop', 'Imam', 'Gen.', 'Lt.', 'Col.', 'Maj.',
   'Brig.', 'Capt.', 'Cmdr.', 'Adm.', 'Sgt.', 'Marshal', 'Colonel', 'Lieutenant', 'Brigadier', 'Commander', 'Governor',
   'Gov.', 'Senator', 'Sen.', 'Rep.', 'Mayor', 'Ambassador', 'Envoy', 'Speaker', 'Mr.', 'Mrs.', 'Ms.', 'Dr.',
-  'envoy', 'leader', 'spokesman', 'spokeswoman', 'commander', 'chief',
+  'Secretary', 'Secretary-General', 'Leader', 'Chairman', 'Chairwoman', 'Director', 'Justice', 'Rabbi', 'Bishop',
+  'Patriarch', 'envoy', 'leader', 'spokesman', 'spokeswoman', 'commander', 'chief',
 ]);
+/** The departments of a `Secretary of ...` (`Secretary of State Antony Blinken`), skipped before the name. */
+const DEPARTMENTS = new Set(['State', 'Defense', 'Defence', 'War', 'Homeland', 'Security', 'Health', 'Human', 'Services',
+  'Energy', 'Commerce', 'Labor', 'Transportation', 'Agriculture', 'Education', 'Interior', 'Veterans', 'Affairs',
+  'Housing', 'Treasury', 'Navy', 'Army', 'Air', 'Force', 'the']);
 /** Lower-case particles between the words of a name. */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'wa', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le']);
 /** Words that make a title and capitalised words a place or an institution, not a person. */
@@ -50,6 +55,13 @@ export const titledNames: SegmentRecognizer = {
       if (!TITLES.has(title)) continue;
       // The name: capitalised words, particles between them; stops at anything else.
       let last = -1, words = 0, j = k + 1;
+      if (title === 'Secretary' && j < n && text.slice(starts[j], ends[j]) === 'of') {
+        let d = j + 1;
+        while (d < n && DEPARTMENTS.has(text.slice(starts[d], ends[d])) && d - j <= 3) d++;
+        if (d === j + 1) continue;
+        j = d;
+      }
+      const nameStart = j;
       while (j < n && words < MAX_WORDS) {
         const w = text.slice(starts[j], ends[j]);
         if (starts[j] > ends[j - 1] + 1) break; // more than one space: no name run
@@ -64,7 +76,7 @@ export const titledNames: SegmentRecognizer = {
       }
       if (last < 0) continue;
       // A name of one word: at least three letters and not all capitals (`Mr. X`, `President NATO`).
-      const start = starts[k + 1], end = ends[last];
+      const start = starts[nameStart], end = ends[last];
       const name = text.slice(start, end);
       if (words === 1 && (name.length < 3 || name === name.toUpperCase())) continue;
       out.push({ category: 'person', start, end, text: name, source: 'titles', data: { title } });
