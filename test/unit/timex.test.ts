@@ -121,6 +121,13 @@ describe('timex: extents and values (reference date 2017-06-09)', () => {
     assert.strictEqual(a.data?.freq, '3X');
   });
 
+  it('`the day before` and `the day after` ending a clause lean on the date before; not before an event', () => {
+    const text = 'The town fell on May 2. The day before, talks had failed.';
+    assert.strictEqual(one(text, REF, 'The day before').value.timex, '2017-05-01');
+    assert.strictEqual(one('Rebels took the town on May 2 and left it the day after.', REF, 'the day after').value.timex, '2017-05-03');
+    assert.deepStrictEqual(dates('Talks failed the day before the vote.', REF).map(a => a.text), []);
+  });
+
   it('`about` stays outside a duration but marks it approximate', () => {
     const a = one('The talks lasted about two weeks.', REF, 'two weeks');
     assert.strictEqual(a.value.timex, 'P2W');

@@ -627,7 +627,21 @@ export class TimexParser {
     if (num || THE_ANAPHOR.has(w1) || (c1 & (F_NUMWORD)) !== 0 || UNITS.has(w1)) { h = this.theAnaphor(i); if (h && (!best || h.j > best.j)) best = h; }
     if (w1 === 'comparable' || w1 === 'same' || w1 === 'year') { h = this.yearAgo(i); if (h && (!best || h.j > best.j)) best = h; }
     if (num) { h = this.yearQuarter(i); if (h && (!best || h.j > best.j)) best = h; }
+    if (w1 === 'day' && !best) best = this.dayBeforeAfter(i);
     return best;
+  }
+
+  /**
+   * `the day before`, `the day after` ending a clause (`The day before, talks failed`; `talks failed the day
+   * before.`): the day before or after the date mentioned before. Not before what they are relative to (`the day
+   * before the vote`: an event this recognizer cannot place).
+   */
+  private dayBeforeAfter(i: number): Hit | undefined {
+    const w2 = this.w(i + 2);
+    if (w2 !== 'before' && w2 !== 'after') return undefined;
+    const next = i + 3;
+    if (this.has(next) && this.k(next) !== 2) return undefined;
+    return { i, j: i + 3, type: 'DATE', nf: { kind: 'relative', unit: 'day', offset: w2 === 'before' ? -1 : 1, anchor: 'prev' } };
   }
 
   /** A switch rather than `this[name](i)`: the calls stay monomorphic. */
