@@ -121,6 +121,46 @@ describe('names read across the article', function () {
     }
   });
 
+  it('makes a compass adjective and a province the tagger cut short one place, a part of the province', () => {
+    const text = 'Troops blocked their penetration from Southern Syria to the Eastern Deir Ezzur province.\n';
+    const r = analyze(text);
+    const a = r.annotations.find(x => x.text === 'Eastern Deir Ezzur province');
+    assert.strictEqual(a?.category, 'place');
+    assert.strictEqual(a?.place?.country, 'SY');
+    assert.match(hoverMarkdown(r, a!.start)!.markdown, /^\*\*Eastern Deir Ezzur province\*\* — a part of Deir ez-Zor/);
+  });
+
+  it('takes a name after a locative word that the tagger doubted as an organisation for the place', () => {
+    const a = find('Troops reached the towns of al-Mayadeen and Albu Kamal in the east.\n', 'al-Mayadeen');
+    assert.strictEqual(a?.category, 'place');
+    assert.strictEqual(a?.place?.country, 'SY');
+  });
+
+  it('settles a capital against a region of its country when the article names no other place there', () => {
+    const abroad = 'The zone around al-Tanf in Syria, near Damascus, is open only to forces allied to Washington.\n';
+    const r = analyze(abroad);
+    const w = r.annotations.find(x => x.text === 'Washington');
+    assert.strictEqual(w?.place?.kind, 'capital');
+    assert.ok(hoverMarkdown(r, w!.start)!.markdown.includes('Settled: Washington rather than Washington \\(state\\)'));
+    // An article about places in that country leaves the choice open.
+    const home = analyze('Farmers near Yakima and Spokane said officials in Washington had not answered.\n');
+    const h = home.annotations.find(x => x.text === 'Washington');
+    assert.ok(!h?.data?.settledAbroad);
+  });
+
+  it('makes a catalogue actor the tagger called misc an organisation even with a place in its name', () => {
+    const a = find('Airstrikes backed the Syrian Army as it advanced on Palmyra.\n', 'Syrian Army');
+    assert.strictEqual(a?.category, 'organization');
+    assert.ok(a?.actor);
+  });
+
+  it('says on the card of a place named again that it is the same place', () => {
+    const text = 'HODEIDAH, Yemen, March 17 (Reuters) - Houthi forces fired two missiles at a cargo ship off Hodeidah on Sunday.\n';
+    const r = analyze(text, { referenceDate: '2024-03-18' });
+    const a = r.annotations.filter(x => x.text === 'Hodeidah')[0];
+    assert.match(hoverMarkdown(r, a.start)!.markdown, /The same place as “HODEIDAH” elsewhere in the article\./);
+  });
+
   it('leaves a place the tagger found unlinked rather than link it to a far namesake of another spelling', () => {
     const text = 'Houthi forces in Yemen fired at ships after strikes on Sanaa and the port of Ras Isa.\n';
     const a = find(text, 'Ras Isa');

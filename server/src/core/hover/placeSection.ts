@@ -67,6 +67,11 @@ export function placeSection(a: Annotation, result: AnalysisResult): string {
   if (others.length && p.kind !== 'country' && p.kind !== 'continent') {
     lines.push(`Distances: ${others.slice(0, 6).map(o => `${esc(o.name)} ${o.km < 10 ? o.km.toFixed(1) : Math.round(o.km)} km`).join(' · ')}`);
   }
+  // How a name the map alone left open was settled (refiners/actors.ts, refiners/places.ts).
+  const settled = d.settledAbroad as string | undefined;
+  if (settled) lines.push(`Settled: ${esc(settled)}.`);
+  const coreferent = d.coreferent as string | undefined;
+  if (coreferent && coreferent !== a.text) lines.push(`The same place as “${esc(coreferent)}” elsewhere in the article.`);
   const note = d.placeNote as string | undefined;
   lines.push(`Source: ${esc(p.source)} (\`${p.id}\`)${note ? ` — ${esc(note)}` : ''}`);
   return lines.join('\n\n');

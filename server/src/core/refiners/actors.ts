@@ -55,11 +55,16 @@ function refineOne(a: Annotation, i: number): Annotation {
   if (category === 'organization' || category === 'misc') {
     const found = lookup(a.text);
     if (found.length === 0) return a;
-    // A name the tagger called misc that is a catalogue actor's own (`CSP-PSD`) is that organisation; a
-    // nationality that points at its country (`Iraqi`, with its place) stays misc.
-    return category === 'misc' && !a.place ? { ...a, category: 'organization', actor: cat.ref(found[0]) } : { ...a, actor: cat.ref(found[0]) };
+    // A name the tagger called misc that is a catalogue actor's own (`CSP-PSD`, `Syrian Army`) is that organisation;
+    // a nationality that points at its country (`Iraqi`: its place is the whole name) stays misc.
+    const demonym = a.place !== undefined && a.data?.placeSpan === undefined;
+    return category === 'misc' && !demonym ? { ...a, category: 'organization', actor: cat.ref(found[0]) } : { ...a, actor: cat.ref(found[0]) };
   }
   if (category !== 'place') return a;
+  if (!a.place && a.data?.ambiguous) {
+    const abroad = capitalAbroad(a);
+    if (abroad) return abroad;
+  }
   const capital = capitalOf(a.text);
   if (!(a.place && (a.place.kind === 'country' || a.place.kind === 'capital') || capital)) return a;
   if (!ACTS(a, i)) return a;
@@ -80,6 +85,41 @@ function refineOne(a: Annotation, i: number): Annotation {
   return b;
 }
 
+/** First-level regions (the kinds the gazetteer gives them). */
+const REGION_KINDS = new Set(['state', 'province', 'governorate', 'region', 'oblast', 'county', 'district', 'territory', 'department', 'prefecture', 'emirate', 'canton', 'municipality']);
+
+/**
+ * A name left ambiguous between a national capital and a region of the same country (`forces allied to
+ * Washington`: Washington, D.C. or the state), in an article that links no other place of that country (the
+ * country's own name aside), is the capital: news from abroad names a capital for its government. An article
+ * about places in that country (U.S. local news) leaves it ambiguous.
+ */
+function capitalAbroad(a: Annotation): Annotation | undefined {
+  const alts = a.data!.ambiguous as PlaceRef[];
+  if (alts.length !== 2) return undefined;
+  const cap = alts[0].kind === 'capital' ? alts[0] : alts[1].kind === 'capital' ? alts[1] : undefined;
+  const other = cap === alts[0] ? alts[1] : alts[0];
+  if (!cap || other.country !== cap.country || !REGION_KINDS.has(other.kind)) return undefined;
+  if (placeCountries().has(cap.country)) return undefined;
+  const data: Record<string, unknown> = {};
+  for (const k of Object.keys(a.data!)) if (k !== 'ambiguous' && k !== 'countryNames') data[k] = a.data![k];
+  data.settledAbroad = `${cap.name} rather than ${other.name} (${other.kind}): the article names no other place in the country`;
+  return { ...a, place: cap, unresolved: undefined, data };
+}
+
+/** The countries of the places the article links, countries themselves and regions of the world aside (once per run). */
+function placeCountries(): Set<string> {
+  if (COUNTRIES) return COUNTRIES;
+  const out = new Set<string>();
+  for (const x of ANNOTATIONS) {
+    const p = x.place;
+    if (p && p.kind !== 'country' && p.country) out.add(p.country);
+  }
+  return COUNTRIES = out;
+}
+let COUNTRIES: Set<string> | undefined;
+let ANNOTATIONS: readonly Annotation[] = [];
+
 export const actorsRefiner: Refiner = {
   id: 'actors',
   order: 60,
@@ -88,12 +128,16 @@ export const actorsRefiner: Refiner = {
     MEMO = memoOf(CAT);
     DOC = doc;
     GZ = undefined;
+    COUNTRIES = undefined;
+    ANNOTATIONS = annotations;
     ACTS = actingTest(doc.text, annotations, a => !!a.place || a.category === 'place');
     const n = annotations.length;
     const result: Annotation[] = new Array(n);
     for (let i = 0; i < n; i++) result[i] = refineOne(annotations[i], i);
     DOC = undefined as unknown as DocumentContext;
     ACTS = () => false;
+    ANNOTATIONS = [];
+    COUNTRIES = undefined;
     return result;
   },
 };
