@@ -6,6 +6,8 @@
 import * as assert from 'assert';
 import { analyze, hoverMarkdown } from '../../server/src/core';
 import { overlaps } from '../../server/src/core/refiners/overlaps';
+import { datelineAgencyRefiner } from '../../server/src/core/refiners/datelineAgency';
+import { defaultSettings } from '../../server/src/core/settings';
 import type { Annotation } from '../../server/src/core/types';
 import { ensureData } from '../helpers/data';
 
@@ -159,6 +161,23 @@ describe('names read across the article', function () {
     const r = analyze(text, { referenceDate: '2024-03-18' });
     const a = r.annotations.filter(x => x.text === 'Hodeidah')[0];
     assert.match(hoverMarkdown(r, a.start)!.markdown, /The same place as “HODEIDAH” elsewhere in the article\./);
+  });
+
+  it('makes the agency of a dateline an organisation, and adds it where nothing was found there', () => {
+    const text = 'DEIR EZ-ZOR, March 14 (Dateline sample) - Troops advanced on Tuesday.\n';
+    const own = analyze(text).annotations;
+    const agency = own.find(a => a.start === text.indexOf('(') + 1);
+    assert.strictEqual(agency?.category, 'organization', JSON.stringify(own.map(a => [a.category, a.text])));
+    assert.ok(!own.some(a => a.category === 'person'));
+    // Nothing found there (the refiner alone, on no annotations): the agency is added.
+    const doc = { text: 'DEIR EZ-ZOR, March 14 (Desert News Service) - Troops advanced.\n', settings: defaultSettings() } as never;
+    const added = datelineAgencyRefiner.refine([], doc);
+    assert.deepStrictEqual(added.map(a => [a.category, a.text, a.start]), [['organization', 'Desert News Service', 23]]);
+    const ap = analyze('KYIV, Oct 4 (AP) - Troops advanced.\n').annotations.find(a => a.text === 'AP');
+    assert.strictEqual(ap?.category, 'organization');
+    // No dateline, no agency: a name in parentheses later on is left to the tagger.
+    const later = analyze('Troops advanced, said Lt. Ahmad (pictured) - a spokesman.\n').annotations;
+    assert.ok(!later.some(a => a.data?.agency));
   });
 
   it('leaves a place the tagger found unlinked rather than link it to a far namesake of another spelling', () => {

@@ -2,6 +2,7 @@
 import type { Refiner } from '../api';
 import { actorsRefiner } from './actors';
 import { compassNames } from './compassNames';
+import { datelineAgencyRefiner } from './datelineAgency';
 import { nameConsistency } from './nameConsistency';
 import { overlaps } from './overlaps';
 import { places } from './places';
@@ -12,6 +13,7 @@ export const refiners: readonly Refiner[] = [
   nameConsistency,
   places,
   compassNames,
+  datelineAgencyRefiner,
   actorsRefiner,
   timexRefiner,
 ].sort((a, b) => a.order - b.order);

@@ -475,11 +475,13 @@ let compassHosted: Set<number> | undefined;
 const COMPASS_HEAD = /^(?:North|South|East|West|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est)ern /;
 
 /** Kinds of feature that name the land, never a body that acts. */
-const LAND_KINDS = new Set(['strait', 'desert', 'valley', 'mountain range', 'hill', 'plateau', 'dam', 'bridge', 'border crossing', 'cave complex', 'oil field', 'gas field']);
+const LAND_KINDS = new Set(['strait', 'desert', 'valley', 'mountain range', 'hill', 'plateau', 'dam', 'bridge', 'border crossing',
+  'cave complex', 'oil field', 'gas field', 'river', 'sea', 'gulf']);
 function landFeature(c: number): boolean {
   if (!candStrict(c) || candFlag(c) === POST_ALT) return false;
   const e = candEntry(c);
-  return GZ.cls(e) === CLS_FEATURE && LAND_KINDS.has(GZ.kind(e));
+  const cls = GZ.cls(e);
+  return (cls === CLS_FEATURE || cls === CLS_REGION) && LAND_KINDS.has(GZ.kind(e));
 }
 
 /** Reads subject s: offsets, candidates, evidence, flags; its name and candidates compared with the last run's. */
