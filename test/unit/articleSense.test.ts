@@ -180,6 +180,22 @@ describe('names read across the article', function () {
     assert.ok(!later.some(a => a.data?.agency));
   });
 
+  it('makes a name no gazetteer knows a place before a word for a kind of place or a distance and a direction', () => {
+    const text = 'Troops advanced from Khebreh al-Shahmeh 4km away from al-Tanf and took al-Zarfa crossroad on Monday.\n';
+    const r = analyze(text).annotations;
+    for (const name of ['Khebreh al-Shahmeh', 'al-Zarfa']) {
+      const a = r.find(x => x.text === name);
+      if (a) {
+        assert.strictEqual(a.category, 'place', name);
+        assert.strictEqual(a.unresolved, true, name);
+      }
+    }
+    assert.ok(r.some(x => x.data?.placeCue), JSON.stringify(r.map(x => [x.category, x.text])));
+    // A one-word misc name before `town` is an adjective and stays misc.
+    const kurdish = analyze('Iraqi forces advanced on the Kurdish town of Arbil.\n').annotations.find(a => a.text === 'Kurdish');
+    assert.notStrictEqual(kurdish?.category, 'place');
+  });
+
   it('leaves a place the tagger found unlinked rather than link it to a far namesake of another spelling', () => {
     const text = 'Houthi forces in Yemen fired at ships after strikes on Sanaa and the port of Ras Isa.\n';
     const a = find(text, 'Ras Isa');

@@ -5,6 +5,7 @@ import { compassNames } from './compassNames';
 import { datelineAgencyRefiner } from './datelineAgency';
 import { nameConsistency } from './nameConsistency';
 import { overlaps } from './overlaps';
+import { placeCues } from './placeCues';
 import { places } from './places';
 import { timexRefiner } from './timex';
 
@@ -12,6 +13,7 @@ export const refiners: readonly Refiner[] = [
   overlaps,
   nameConsistency,
   places,
+  placeCues,
   compassNames,
   datelineAgencyRefiner,
   actorsRefiner,
