@@ -348,7 +348,9 @@ export function linkPlacesInto(inputs: readonly LinkInput[], gz: Gazetteer, text
   /**
    * Whether a choice matched only by transliteration has support from the rest of the article (its score above its
    * base: places around it, the article's countries). Without it, a far namesake (`Ras Isa` in Yemen ~ Cyangugu,
-   * Rwanda) is no link. CoNLL valid, LGL and GeoVirus measured in docs/places.md.
+   * Rwanda) is no link. Measured with and without it (2026-11-25): CoNLL valid LOC precision 88.95 -> 89.69
+   * (PER+LOC+ORG 90.42 -> 90.57); LGL recall@161 0.673 either way, its places overlapping no gold toponym 871 -> 854;
+   * GeoVirus acc@161 0.831 -> 0.833, recall 0.744 either way.
    */
   const looseSupported = (c: number): boolean => K.strict[c] === 1 || K.score[c] - K.base[c] >= 1;
   // Two passes: names accepted on their own first, then repeats of accepted names.
