@@ -8,7 +8,8 @@ import type { Refiner } from '../api';
 import type { Annotation } from '../types';
 
 /** Northern ... Western, North-eastern, Northeastern ... (capitalised: a name's first word). */
-const COMPASS = /^(?:North|South|East|West|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est)ern$/;
+export const COMPASS_WORD = '(?:North|South|East|West|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est)ern';
+const COMPASS = new RegExp(`^${COMPASS_WORD}$`);
 
 interface Span { start: number; end: number }
 

@@ -21,6 +21,7 @@ import { Gazetteer, gazetteerProvider } from '../geo/gazetteer';
 import { foldWords, looseKeyOfWords, looseTailKey } from '../geo/keys';
 import { linkPlacesInto, LinkInput } from '../geo/linker';
 import { withoutCapsTowns } from '../geo/shortCaps';
+import { COMPASS_WORD } from './compassNames';
 import type { Annotation, PlaceRef } from '../types';
 import { memoize } from '../memo';
 import { detached } from '../text/detached';
@@ -471,8 +472,8 @@ function settleOne(gi: number, lo: number): void {
 const ORG_UNSURE = 0.6;
 /** Proposals held by a compass name the tagger's name was extended to (see settleOne). */
 let compassHosted: Set<number> | undefined;
-/** A name beginning with a compass adjective (`Eastern Deir Ezzur`; refiners/compassNames.ts reads the same words). */
-const COMPASS_HEAD = /^(?:North|South|East|West|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est)ern /;
+/** A name beginning with a compass adjective (`Eastern Deir Ezzur`), as the compass refiner reads them. */
+const COMPASS_HEAD = new RegExp(`^${COMPASS_WORD} `);
 
 /** Kinds of feature that name the land, never a body that acts. */
 const LAND_KINDS = new Set(['strait', 'desert', 'valley', 'mountain range', 'hill', 'plateau', 'dam', 'bridge', 'border crossing',
@@ -768,12 +769,6 @@ function coreferentMisc(subjectTexts: string[]): void {
 }
 
 /**
- * One sense per article for place names: a name the tagger calls a person, or an organisation without much
- * confidence, written (case and accents aside) as a place linked elsewhere in the article, is that place (`HODEIDAH, Yemen -` in the dateline,
- * `a ship off Hodeidah` in the body). Not a catalogue actor, nor a surname name consistency gave (`Jordan` after
- * `Michael Jordan`).
- */
-/**
  * Below this confidence a tagger's organisation may be a place of the article named again. Measured with and without
  * the rule (2026-11-25): CoNLL valid PER+LOC+ORG 90.50 -> 90.54; LGL unchanged (recall@161 0.673, 854 predicted
  * places overlapping no gold toponym); GeoVirus one more such place. Under 0.7 CoNLL lost 0.2 points and under 0.9
@@ -782,16 +777,16 @@ function coreferentMisc(subjectTexts: string[]): void {
  * `Jones`, `Obama` -> Obama, Japan), and under 0.6 some still (`Roberts`, `Obama`).
  */
 const SAME_NAME_ORG_CONFIDENCE = 0.5;
-/**
- * One sense per article for place names: a name the tagger calls an organisation without much confidence, written
- * (case and accents aside) as a place linked elsewhere in the article, in the dateline or by its own spelling (not
- * another language's or a transliteration), is that place (`HODEIDAH, Yemen -` in the dateline, `a cargo ship off Hodeidah` in the
- * body). Not a catalogue actor.
- */
 /** A name's folded words joined (`HODEIDAH` and `Hodeidah` alike), memoised: asked of every linked place on every edit. */
 const foldedName = memoize(50000, (text: string): string => foldWords(text).join(' '));
 /** Subject positions by folded name, per array of subject texts (weakly: it goes with the array). */
 const foldIndex = new WeakMap<string[], Map<string, number[]>>();
+/**
+ * One sense per article for place names: a name the tagger calls an organisation without much confidence, written
+ * (case and accents aside) as a place linked elsewhere in the article, in the dateline or by its own spelling (not
+ * another language's or a transliteration), is that place (`HODEIDAH, Yemen -` in the dateline, `a cargo ship off
+ * Hodeidah` in the body). Not a catalogue actor.
+ */
 function sameNamePlaces(subjectTexts: string[], candsOf: number[][]): void {
   let names: Map<string, number[]> | undefined;
   for (let q = 0; q < nO; q++) {
