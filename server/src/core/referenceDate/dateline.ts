@@ -44,7 +44,10 @@ function valid(y: number, m: number, d: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A year for a dateline that has none, and where it came from: a header line, a full date with the same month and day, the file name. */
+/**
+ * A year for a dateline that has none, and where it came from: a header line, a full date with the same month and
+ * day, the file's name.
+ */
 function yearFor(head: string, m: number, d: number, fileName: string | undefined): { year: number; from: string } | undefined {
   const h = HEADER_YEAR.exec(head);
   if (h) return { year: +h[1], from: 'a header line' };
@@ -65,7 +68,7 @@ const FILE_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
  * file dated January is the year before, and the other way round), else a year in the file name, else the
  * nearest folder named by a year.
  */
-export function yearOfFile(fileName: string, m: number): { year: number; from: string } | undefined {
+function yearOfFile(fileName: string, m: number): { year: number; from: string } | undefined {
   const parts = fileName.split(/[\\/]/).filter(p => p.length > 0);
   const base = parts.pop();
   if (!base) return undefined;

@@ -86,7 +86,8 @@ function refineOne(a: Annotation, i: number): Annotation {
 }
 
 /** First-level regions (the kinds the gazetteer gives them). */
-const REGION_KINDS = new Set(['state', 'province', 'governorate', 'region', 'oblast', 'county', 'district', 'territory', 'department', 'prefecture', 'emirate', 'canton', 'municipality']);
+const REGION_KINDS = new Set(['state', 'province', 'governorate', 'region', 'oblast', 'county', 'district', 'territory',
+  'department', 'prefecture', 'emirate', 'canton', 'municipality']);
 
 /**
  * A name left ambiguous between a national capital and a region of the same country (`forces allied to

@@ -1352,13 +1352,17 @@ export class TimexParser {
     const i = h.i;
     if (h.type !== 'DATE' || this.k(i) !== 1 || i < 2) return undefined;
     const c = this.w(i - 1);
-    if (c !== 'to' && c !== 'and' && c !== 'or' && c !== 'through' && c !== 'until' && c !== 'till' && c !== '-' && c !== '–') return undefined;
+    if (c !== 'to' && c !== 'and' && c !== 'or' && c !== 'through' && c !== 'until' && c !== 'till' && c !== '-' && c !== '–') {
+      return undefined;
+    }
     const k = i - 2;
     if (k < from || this.k(k) !== 1) return undefined;
     const day = this.dayOfMonth(k);
     if (!day || day.j !== i - 1 || day.d > 31) return undefined;
     const before = this.w(k - 1);
-    if (this.month(k - 1) || before === '$' || before === '£' || before === '€' || before === '-' || before === '.' || before === ',' && this.k(k - 2) === 1) return undefined;
+    // Not after a month (`March 3 to 7 April`), an amount (`$3 to 7`), a range or a list of numbers (`2, 3 and 4 May`).
+    if (this.month(k - 1) || before === '$' || before === '£' || before === '€' || before === '-' || before === '.' ||
+      (before === ',' && this.k(k - 2) === 1)) return undefined;
     const nf = h.nf;
     if (nf.kind === 'absolute') {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(nf.timex);
@@ -1367,7 +1371,9 @@ export class TimexParser {
     }
     if (nf.kind !== 'partial') return undefined;
     const f = sameShape(PARTIAL_FIELDS, nf);
-    if (f.month === undefined || f.day === undefined || f.weekday !== undefined || f.holiday !== undefined || day.d >= f.day) return undefined;
+    if (f.month === undefined || f.day === undefined || f.weekday !== undefined || f.holiday !== undefined || day.d >= f.day) {
+      return undefined;
+    }
     const out: PartialNF = { kind: 'partial', month: f.month, day: day.d };
     if (f.year !== undefined) out.year = f.year;
     if (f.yearOffset !== undefined) out.yearOffset = f.yearOffset;
@@ -1730,7 +1736,8 @@ export class TimexParser {
       if (h > 24 || mi > 59 || (h === 24 && mi > 0)) return undefined;
       const nx = this.w(i + 1);
       const zone = TIME_ZONES.has(nx) && this.t(i + 1) === this.t(i + 1).toUpperCase();
-      if (!(zone || (nx === 'local' && this.w(i + 2) === 'time') || ((nx === 'hours' || nx === 'hrs') && this.w(i - 1) === 'at'))) return undefined;
+      const hours = (nx === 'hours' || nx === 'hrs') && this.w(i - 1) === 'at';
+      if (!(zone || (nx === 'local' && this.w(i + 2) === 'time') || hours)) return undefined;
       time = { h, mi };
       j = i + 1;
       if (nx === 'hours' || nx === 'hrs') j++;
