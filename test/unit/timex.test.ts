@@ -128,6 +128,17 @@ describe('timex: extents and values (reference date 2017-06-09)', () => {
     assert.deepStrictEqual(dates('Talks failed the day before the vote.', REF).map(a => a.text), []);
   });
 
+  it('`two weeks later` stays a duration, and its anchor says the day it ends, counted from the date before', () => {
+    const text = 'The town fell on May 2. Two weeks later, troops withdrew. Two months later it fell again.';
+    const weeks = one(text, REF, 'Two weeks');
+    assert.strictEqual(weeks.value.timex, 'P2W');
+    assert.strictEqual(weeks.value.type, 'DURATION');
+    assert.match(weeks.value.anchor ?? '', /2 weeks after the date mentioned before, "May 2" \(2017-05-02\): 2017-05-16$/);
+    assert.match(one(text, REF, 'Two months').value.anchor ?? '', /: 2017-07-02$/);
+    // No date before: a plain length of time.
+    assert.strictEqual(one('Two weeks later, troops withdrew.', REF, 'Two weeks').value.anchor, 'a length of time: needs no anchor');
+  });
+
   it('`about` stays outside a duration but marks it approximate', () => {
     const a = one('The talks lasted about two weeks.', REF, 'two weeks');
     assert.strictEqual(a.value.timex, 'P2W');

@@ -27,7 +27,7 @@ interface Memo {
 const MEMO = new WeakMap<object, Memo>();
 /** Whether a form's resolution reads the date before (relative forms; `the 1988 quarter`). */
 function readsPrev(nf: TimexNF): boolean {
-  return nf.kind === 'relative' || (nf.kind === 'partial' && nf.quarter === 0);
+  return nf.kind === 'relative' || (nf.kind === 'partial' && nf.quarter === 0) || (nf.kind === 'duration' && nf.later !== undefined);
 }
 /** Whether it reads the reference date (absolute dates, durations and sets do not). */
 function readsRef(nf: TimexNF): boolean {

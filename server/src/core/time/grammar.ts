@@ -1145,6 +1145,11 @@ export class TimexParser {
       return { i, j: end, type: 'DATE', nf: { kind: 'relative', unit, offset, anchor }, approx: unitHit.approx };
     }
     if (value === 'X' && this.w(k) === 'some' && !u.plural) return undefined;
+    // `two weeks later`: a duration, as TimeML writes it (`later` outside), which also says where it ends: that long
+    // after the date before (normal.ts resolves the point for the hover).
+    if (suffix === 'later' && value !== 'X' && u.rel && Number.isInteger(value * (u.relFactor ?? 1))) {
+      return { i, j, type: 'DURATION', nf: { kind: 'duration', timex: durationTimex(value, u), later: { unit: u.rel, offset: value * (u.relFactor ?? 1) } }, approx: unitHit.approx };
+    }
     return { i, j, type: 'DURATION', nf: { kind: 'duration', timex: durationTimex(value, u) }, approx: unitHit.approx };
   }
 

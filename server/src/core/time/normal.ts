@@ -70,7 +70,7 @@ export type TimexNF =
   | { kind: 'absolute'; timex: string }
   | PartialNF
   | RelativeNF
-  | { kind: 'duration'; timex: string }
+  | { kind: 'duration'; timex: string; later?: { unit: Unit; offset: number } }
   | { kind: 'set'; timex: string; freq?: string; quant?: string };
 
 /** A resolved calendar value: the fields its granularity needs. */
@@ -289,7 +289,7 @@ export function describeRelative(nf: RelativeNF, anchorName: string): string {
 export function resolve(nf: TimexNF, ctx: ResolveContext): Resolution {
   switch (nf.kind) {
     case 'absolute': return { timex: nf.timex, anchor: 'absolute: the text gives it in full', cal: ctx.noCal ? undefined : calOfTimex(nf.timex) };
-    case 'duration': return { timex: nf.timex, anchor: 'a length of time: needs no anchor' };
+    case 'duration': return nf.later ? resolveLater(nf.timex, nf.later, ctx) : { timex: nf.timex, anchor: 'a length of time: needs no anchor' };
     case 'set': return { timex: nf.timex, anchor: 'a recurrence: needs no anchor' };
     case 'relative': return resolveRelative(sameShape(RELATIVE_FIELDS, nf), ctx);
     case 'partial': return resolvePartial(sameShape(PARTIAL_FIELDS, nf), ctx);
@@ -334,6 +334,28 @@ function unresolvedRelativeAnchor(rel: RelativeNF): string {
     if (byOffset.size < 200) byOffset.set(rel.offset, a);
   }
   return a;
+}
+
+/**
+ * `two weeks later`: the duration stays the value (P2W); the anchor says where it ends, that long after the date
+ * mentioned before, when there is one fine enough (`2 weeks after the date mentioned before, "March 2" (2024-03-02):
+ * 2024-03-16`). No calendar value: the point is not an expression of its own, and later dates do not lean on it.
+ */
+function resolveLater(timex: string, later: { unit: Unit; offset: number }, ctx: ResolveContext): Resolution {
+  const plain = { timex, anchor: 'a length of time: needs no anchor' };
+  const prev = ctx.prev;
+  // A day to count from (a day, or a time on a day), and a unit the calendar counts in days or months.
+  if (!prev || prev.cal.d === undefined || prev.cal.m === undefined) return plain;
+  const from: Ymd = { y: prev.cal.y, m: prev.cal.m, d: prev.cal.d };
+  let end: Ymd;
+  if (later.unit === 'day' || later.unit === 'week') end = addDays(from, later.offset * (later.unit === 'week' ? 7 : 1));
+  else if (later.unit === 'month' || later.unit === 'year') {
+    const ym = addMonths(from.y, from.m, later.offset * (later.unit === 'year' ? 12 : 1));
+    end = { y: ym.y, m: ym.m, d: Math.min(from.d, daysInMonth(ym.y, ym.m)) };
+  } else return plain;
+  const [one, many] = UNIT_WORD[later.unit];
+  const span = `${later.offset} ${later.offset === 1 ? one : many}`;
+  return { timex, anchor: `a length of time, ending ${span} after the date mentioned before, "${prev.text}" (${formatCal(prev.cal)}): ${formatCal({ gran: 'day', y: end.y, m: end.m, d: end.d })}` };
 }
 
 function resolveRelative(nf: RelativeNF, ctx: ResolveContext): Resolution {
