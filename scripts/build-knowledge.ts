@@ -16,7 +16,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { foldWords, hashKey, isLatinName, looseKey, strictKey } from '../server/src/core/geo/keys';
+import { ARTICLES, foldWords, hashKey, isLatinName, looseKey, strictKey } from '../server/src/core/geo/keys';
 import {
   CLS_ADMIN1, CLS_ADMIN2, CLS_CAPITAL, CLS_COUNTRY, CLS_FEATURE, CLS_PLACE, CLS_REGION, CLS_SEAT1, CLS_SEAT2, CLS_SECTION,
   GazetteerHeader, GazetteerRecord, MAGIC, NONE16, POST_ABBREV, POST_ALT, POST_DEMONYM, POST_PRIMARY, SectionInfo,
@@ -92,9 +92,10 @@ function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): nu
 const ARAB = new Set(['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE', 'EH']);
 /** A name without its leading Arabic article (`Al Qāmishlī` -> `Qāmishlī`, `Ad-Dawr` -> `Dawr`), if it has one and four letters or more stay. */
 function withoutArticle(name: string): string | undefined {
-  const m = /^(?:[AaEe][lnrstdz]|[AaEe](?:sh|th|dh))[ -](\S.*)$/.exec(name);
-  if (!m || m[1].replace(/[^\p{L}]/gu, '').length < 4) return undefined;
-  return m[1];
+  // The articles of the loose keys (geo/keys.ts) that begin with a or e, as GeoNames writes them (`Al`, `Ad-`, `Ash`).
+  const m = /^([AaEe][a-z]{1,2})[ -](\S.*)$/.exec(name);
+  if (!m || !ARTICLES.has(m[1].toLowerCase()) || m[2].replace(/[^\p{L}]/gu, '').length < 4) return undefined;
+  return m[2];
 }
 
 // ---------------------------------------------------------------- GeoNames cities500

@@ -82,7 +82,8 @@ function readGeoVirus(file: string): Doc[] {
 
 interface Stats { gold: number; found: number; placed: number; errors: number[]; predicted: number; spurious: number; offsetMismatch: number; ms: number; chars: number }
 
-function evaluate(name: string, docs: Doc[], knowledge: Knowledge, errorsOut?: string[]): Stats {
+/** `spuriousOut`: where the places overlapping no gold toponym are listed (`--spurious`), if anywhere. */
+function evaluate(name: string, docs: Doc[], knowledge: Knowledge, errorsOut?: string[], spuriousOut?: string[]): Stats {
   const st: Stats = { gold: 0, found: 0, placed: 0, errors: [], predicted: 0, spurious: 0, offsetMismatch: 0, ms: 0, chars: 0 };
   for (const d of docs) {
     const t0 = performance.now();
@@ -91,7 +92,7 @@ function evaluate(name: string, docs: Doc[], knowledge: Knowledge, errorsOut?: s
     st.chars += d.text.length;
     const placed = r.annotations.filter(a => a.place && !a.unresolved);
     st.predicted += placed.length;
-    for (const a of placed) if (!d.gold.some(g => g.start < a.end && a.start < g.end)) { st.spurious++; if (listSpurious) errorsOut?.push(`${name}\t${d.id}\tSPURIOUS\t${a.text}\t${a.category}\t-> ${a.place!.name} (${a.place!.country})\t${context(d.text, a.start, a.end)}`); }
+    for (const a of placed) if (!d.gold.some(g => g.start < a.end && a.start < g.end)) { st.spurious++; spuriousOut?.push(`${name}\t${d.id}\tSPURIOUS\t${a.text}\t${a.category}\t-> ${a.place!.name} (${a.place!.country})\t${context(d.text, a.start, a.end)}`); }
     for (const g of d.gold) {
       st.gold++;
       if (d.text.slice(g.start, g.end) !== g.phrase) st.offsetMismatch++;
@@ -121,15 +122,12 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Whether the errors file lists the spurious places too (`--spurious`). */
-let listSpurious = false;
-
 function main(): void {
   const args = process.argv.slice(2);
   const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
   const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
   const errorsFile = args.includes('--errors') ? args[args.indexOf('--errors') + 1] : undefined;
-  listSpurious = args.includes('--spurious');
+  const listSpurious = args.includes('--spurious');
   const lgl = path.join(CORPORA, 'lgl.xml'), gv = path.join(CORPORA, 'GeoVirus.xml');
   if (!fs.existsSync(lgl) && !fs.existsSync(gv)) {
     console.error(`eval:geo: the corpora are not here (${CORPORA}); they live in ../shared/corpora/geo beside the project. Nothing to evaluate.`);
@@ -149,7 +147,7 @@ function main(): void {
     if (only && only.toLowerCase() !== name.toLowerCase()) continue;
     if (!fs.existsSync(file)) { console.log(`${name}: ${file} not found, skipped`); continue; }
     const docs = read(file).slice(0, limit);
-    const st = evaluate(name, docs, knowledge, errorsFile ? errors : undefined);
+    const st = evaluate(name, docs, knowledge, errorsFile ? errors : undefined, errorsFile && listSpurious ? errors : undefined);
     const mean = st.errors.reduce((a, b) => a + b, 0) / Math.max(1, st.errors.length);
     console.log(`${name}: ${docs.length} documents, ${st.gold} gold toponyms with coordinates` + (st.offsetMismatch ? ` (${st.offsetMismatch} whose span text differs from the phrase)` : ''));
     console.log(`  found ${st.found}, placed within 161 km ${st.placed}`);

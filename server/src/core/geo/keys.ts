@@ -22,7 +22,7 @@ const SPECIAL: Record<string, string> = {
 const ABBREV: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'point', mtn: 'mountain' };
 
 /** Arabic definite articles as separate words (after hyphen splitting). */
-const ARTICLES = new Set(['al', 'el', 'il', 'ul', 'ad', 'ed', 'ar', 'er', 'as', 'es', 'az', 'ez', 'at', 'et', 'an', 'en',
+export const ARTICLES = new Set(['al', 'el', 'il', 'ul', 'ad', 'ed', 'ar', 'er', 'as', 'es', 'az', 'ez', 'at', 'et', 'an', 'en',
   'ash', 'esh', 'ath', 'eth', 'adh', 'edh', 'ud', 'ur', 'us', 'uz', 'un']);
 
 const APOSTROPHES = /['’‘`´ʻʼʾʿ′]/g;

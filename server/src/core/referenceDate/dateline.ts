@@ -86,6 +86,25 @@ function yearOfFile(fileName: string, m: number): { year: number; from: string }
   return undefined;
 }
 
+/**
+ * A dateline with an agency, dated or not (`DAMASCUS, June 9 (Reuters) -`, `WASHINGTON (AP) —`): the place, then
+ * anything but parentheses on the same line (a region, a date), then the agency in parentheses and a dash. Group 1:
+ * the agency.
+ */
+const DATELINE_AGENCY = new RegExp(`^[ \\t]*${PLACE}(?:,[^\\n()]{0,80}?)?[ \\t]*\\(([^()\\n]{2,40})\\)[ \\t]*(?:-{1,2}|—|–|_)`, 'mu');
+
+/** The span of the agency a dateline at the top of the text names (`Reuters`), if it names one. */
+export function datelineAgency(text: string): { start: number; end: number } | undefined {
+  const m = DATELINE_AGENCY.exec(text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text);
+  if (!m) return undefined;
+  const inner = m[1];
+  const lead = inner.length - inner.trimStart().length;
+  const name = inner.trim();
+  if (!/^\p{Lu}/u.test(name)) return undefined;
+  const start = m.index + m[0].indexOf(`(${inner})`) + 1 + lead;
+  return { start, end: start + name.length };
+}
+
 export const dateline: ReferenceDateSource = {
   id: 'dateline',
   order: 20,

@@ -1333,19 +1333,31 @@ export class TimexParser {
     if (this.k(k) !== 1) return undefined;
     const day = this.dayOfMonth(k);
     if (!day || this.k(day.j) === 0) return undefined;
+    const nf = this.dayInMonthOf(h, day.d, false);
+    return nf && { i: k, j: day.j, type: 'DATE', nf };
+  }
+
+  /**
+   * The date of day `d` in the month of the date `h` (a day of a month, written in full or not: `April 24`,
+   * `15 March 2024`); with `earlier`, only a day before h's. Undefined for any other hit.
+   */
+  private dayInMonthOf(h: Hit, d: number, earlier: boolean): TimexNF | undefined {
+    if (h.type !== 'DATE' || d > 31) return undefined;
     const nf = h.nf;
     if (nf.kind === 'absolute') {
-      const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(nf.timex);
-      if (!m || !isValidDate(+m[1], +m[2], day.d) || h.type !== 'DATE') return undefined;
-      return { i: k, j: day.j, type: 'DATE', nf: { kind: 'absolute', timex: `${m[1]}-${m[2]}-${pad(day.d)}` } };
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(nf.timex);
+      if (!m || !isValidDate(+m[1], +m[2], d) || (earlier && d >= +m[3])) return undefined;
+      return { kind: 'absolute', timex: `${m[1]}-${m[2]}-${pad(d)}` };
     }
-    if (nf.kind !== 'partial' || h.type !== 'DATE') return undefined;
+    if (nf.kind !== 'partial') return undefined;
     const f = sameShape(PARTIAL_FIELDS, nf);
-    if (f.month === undefined || f.day === undefined || f.weekday !== undefined || f.holiday !== undefined || day.d > 31) return undefined;
-    const out: PartialNF = { kind: 'partial', month: f.month, day: day.d };
+    if (f.month === undefined || f.day === undefined || f.weekday !== undefined || f.holiday !== undefined) return undefined;
+    if (earlier && d >= f.day) return undefined;
+    const out: PartialNF = { kind: 'partial', month: f.month, day: d };
+    if (f.year !== undefined) out.year = f.year;
     if (f.yearOffset !== undefined) out.yearOffset = f.yearOffset;
     if (f.dir !== undefined) { out.dir = f.dir; out.strict = f.strict; }
-    return { i: k, j: day.j, type: 'DATE', nf: out };
+    return out;
   }
 
   /**
@@ -1355,7 +1367,7 @@ export class TimexParser {
    */
   private prevDay(h: Hit, from: number): Hit | undefined {
     const i = h.i;
-    if (h.type !== 'DATE' || this.k(i) !== 1 || i < 2) return undefined;
+    if (this.k(i) !== 1 || i < 2) return undefined;
     const c = this.w(i - 1);
     if (c !== 'to' && c !== 'and' && c !== 'or' && c !== 'through' && c !== 'until' && c !== 'till' && c !== '-' && c !== '–') {
       return undefined;
@@ -1363,27 +1375,13 @@ export class TimexParser {
     const k = i - 2;
     if (k < from || this.k(k) !== 1) return undefined;
     const day = this.dayOfMonth(k);
-    if (!day || day.j !== i - 1 || day.d > 31) return undefined;
+    if (!day || day.j !== i - 1) return undefined;
     const before = this.w(k - 1);
     // Not after a month (`March 3 to 7 April`), an amount (`$3 to 7`), a range or a list of numbers (`2, 3 and 4 May`).
     if (this.month(k - 1) || before === '$' || before === '£' || before === '€' || before === '-' || before === '.' ||
       (before === ',' && this.k(k - 2) === 1)) return undefined;
-    const nf = h.nf;
-    if (nf.kind === 'absolute') {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(nf.timex);
-      if (!m || !isValidDate(+m[1], +m[2], day.d) || day.d >= +m[3]) return undefined;
-      return { i: k, j: day.j, type: 'DATE', nf: { kind: 'absolute', timex: `${m[1]}-${m[2]}-${pad(day.d)}` } };
-    }
-    if (nf.kind !== 'partial') return undefined;
-    const f = sameShape(PARTIAL_FIELDS, nf);
-    if (f.month === undefined || f.day === undefined || f.weekday !== undefined || f.holiday !== undefined || day.d >= f.day) {
-      return undefined;
-    }
-    const out: PartialNF = { kind: 'partial', month: f.month, day: day.d };
-    if (f.year !== undefined) out.year = f.year;
-    if (f.yearOffset !== undefined) out.yearOffset = f.yearOffset;
-    if (f.dir !== undefined) { out.dir = f.dir; out.strict = f.strict; }
-    return { i: k, j: day.j, type: 'DATE', nf: out };
+    const nf = this.dayInMonthOf(h, day.d, true);
+    return nf && { i: k, j: day.j, type: 'DATE', nf };
   }
 
   /** `afternoon yesterday`, `morning Tuesday` (mostly after `early`/`mid`/`late`: `mid-afternoon yesterday`). */
